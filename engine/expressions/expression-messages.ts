@@ -1,0 +1,25 @@
+/** @module Messages for expression issues, in both languages. */
+import type { MessageCatalog } from '../issues/issue';
+
+export const expressionMessages: MessageCatalog = {
+  'unknown-operation': {
+    en: 'Unknown or disallowed operation "{operation}"',
+    'zh-CN': '不支持或不允许的运算“{operation}”',
+  },
+  'expression-too-deep': {
+    en: 'Expression is nested more than {max} levels deep',
+    'zh-CN': '表达式嵌套超过 {max} 层',
+  },
+  'expression-too-large': {
+    en: 'Expression has more than {max} parts',
+    'zh-CN': '表达式超过 {max} 个节点',
+  },
+  'invalid-variable': {
+    en: 'Variable name must be a string or number',
+    'zh-CN': '变量名必须是字符串或数字',
+  },
+  'unknown-variable': {
+    en: 'Unknown field "{name}"',
+    'zh-CN': '未知字段“{name}”',
+  },
+};
