@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/helpers/global-setup.ts'],
     // The PostgreSQL and Chromium smoke suites start real servers; give them room.
     testTimeout: 20_000,
     hookTimeout: 60_000,
