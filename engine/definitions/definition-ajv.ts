@@ -4,7 +4,9 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
-const ajv = new Ajv2020({ strict: true, allErrors: true, discriminator: true });
+// strictRequired is off because a discriminated union requires its tag at the union's level, where
+// the tag's schema lives in the branches (Ajv's documented discriminator pattern).
+const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, discriminator: true });
 
 const compiled = new WeakMap<object, ValidateFunction>();
 

@@ -14,5 +14,10 @@ export const definitionMessages: MessageCatalog = {
   'too-long': { en: 'Must have at most {limit} items or characters', 'zh-CN': '最多 {limit} 项或字符' },
   'duplicate-items': { en: 'Items must be unique', 'zh-CN': '列表项不能重复' },
   invalid: { en: 'Invalid: {detail}', 'zh-CN': '无效：{detail}' },
+  'duplicate-definition': {
+    en: 'Another {kind} in this bundle already has the key "{key}"',
+    'zh-CN': '本应用包中已有键为“{key}”的{kind}',
+  },
+  'unknown-form': { en: 'Unknown form "{form}"', 'zh-CN': '未知表单“{form}”' },
   'unknown-kind': { en: 'Unknown definition kind "{kind}"', 'zh-CN': '未知的定义类型“{kind}”' },
 };
