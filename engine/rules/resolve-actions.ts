@@ -1,0 +1,164 @@
+/**
+ * @module Turns a firing rule's actions into plain instructions with every mapping evaluated, so the
+ * runtime only carries them out. Each carries an idempotency key (`<firing key>#<index>`) the runtime
+ * uses to do it at most once (webhook delivery id, created record's origin, notification id).
+ */
+import { evaluateExpression } from '../expressions/evaluate-expression';
+import { readPath } from '../expressions/safe-var';
+import type { LocalizedText } from '../issues/locale';
+import type { Recipient, RuleAction } from './rule-definition.schema';
+import type { RuleScope } from './rule-scope';
+
+/** The record an action acts on: the triggering record, or the one created by action `action`. */
+export type ActionTarget = { kind: 'record'; id: string } | { kind: 'created'; action: number };
+
+/** A recipient with any `field` read: the user id found there (`null` when empty), or a role. */
+export type ResolvedRecipient = { user: string | null; field?: string } | { role: string };
+
+type Keyed<T> = T & { idempotencyKey: string };
+
+export type ResolvedAction = Keyed<
+  | { type: 'create-record'; form: string; data: Record<string, unknown> }
+  | { type: 'start-flow'; flow: string; target: ActionTarget }
+  | { type: 'set-fields'; target: ActionTarget; values: Record<string, unknown> }
+  | { type: 'assign'; target: ActionTarget; assignee: ResolvedRecipient }
+  | { type: 'notify'; to: ResolvedRecipient[]; text: LocalizedText }
+  | { type: 'webhook'; url: string; secretRef?: string; payload: WebhookPayload }
+>;
+
+export interface WebhookPayload {
+  rule: string;
+  key: string;
+  group: Record<string, unknown>;
+  window: RuleScope['window'];
+  recordId: string | null;
+  aggregates: Record<string, unknown>;
+  at: string;
+}
+
+/** Index of the nearest create-record action before `index`, or -1. */
+export function precedingCreate(actions: readonly RuleAction[], index: number): number {
+  for (let i = index - 1; i >= 0; i -= 1) if (actions[i]?.type === 'create-record') return i;
+  return -1;
+}
+
+/** `{{ path }}` placeholders in a notification template. */
+export const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+
+function fillTemplate(template: string, scope: RuleScope): string {
+  return template.replace(PLACEHOLDER, (_whole, path: string) => {
+    const value = readPath(scope, path);
+    if (value === null || value === undefined) return '';
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  });
+}
+
+function evaluateMap(map: Record<string, unknown>, scope: RuleScope, now: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, logic] of Object.entries(map))
+    out[field] = evaluateExpression(logic, scope, { now }) ?? null;
+  return out;
+}
+
+function resolveRecipient(to: Recipient, data: Record<string, unknown> | null): ResolvedRecipient {
+  if ('role' in to) return { role: to.role };
+  if ('user' in to) return { user: to.user };
+  const value = data ? readPath(data, to.field) : undefined;
+  return { user: typeof value === 'string' && value !== '' ? value : null, field: to.field };
+}
+
+export interface ResolveContext {
+  scope: RuleScope;
+  firingKey: string;
+  now: number;
+}
+
+export function resolveActions(
+  actions: readonly RuleAction[],
+  { scope, firingKey, now }: ResolveContext,
+): ResolvedAction[] {
+  const resolved: ResolvedAction[] = [];
+  const created = new Map<number, Record<string, unknown>>();
+  const recordId = scope.trigger.recordId;
+  const onRecord = (): ActionTarget => {
+    // The definition check forbids record targets on scheduled rules, so this means a bug upstream.
+    if (recordId === null) throw new Error('rule action needs a triggering record');
+    return { kind: 'record', id: recordId };
+  };
+  const targetOf = (index: number, explicit: 'record' | 'created' | undefined): ActionTarget => {
+    const create = precedingCreate(actions, index);
+    const kind = explicit ?? (create >= 0 ? 'created' : 'record');
+    if (kind === 'record') return onRecord();
+    if (create < 0) throw new Error('rule action targets a created record but none precedes it');
+    return { kind: 'created', action: create };
+  };
+  const targetData = (target: ActionTarget) =>
+    target.kind === 'record' ? scope.record : (created.get(target.action) ?? null);
+
+  actions.forEach((action, index) => {
+    const idempotencyKey = `${firingKey}#${index}`;
+    switch (action.type) {
+      case 'create-record': {
+        const data = evaluateMap(action.map, scope, now);
+        created.set(index, data);
+        resolved.push({ type: 'create-record', form: action.form, data, idempotencyKey });
+        return;
+      }
+      case 'start-flow':
+        resolved.push({
+          type: 'start-flow',
+          flow: action.flow,
+          target: targetOf(index, action.target),
+          idempotencyKey,
+        });
+        return;
+      case 'set-fields':
+        resolved.push({
+          type: 'set-fields',
+          target: onRecord(),
+          values: evaluateMap(action.values, scope, now),
+          idempotencyKey,
+        });
+        return;
+      case 'assign': {
+        const target = targetOf(index, action.target);
+        resolved.push({
+          type: 'assign',
+          target,
+          assignee: resolveRecipient(action.to, targetData(target)),
+          idempotencyKey,
+        });
+        return;
+      }
+      case 'notify': {
+        const text: LocalizedText = {};
+        for (const [locale, template] of Object.entries(action.template) as [keyof LocalizedText, string][]) {
+          text[locale] = fillTemplate(template, scope);
+        }
+        const to = action.to.map((r) => resolveRecipient(r, scope.record));
+        resolved.push({ type: 'notify', to, text, idempotencyKey });
+        return;
+      }
+      case 'webhook': {
+        const payload: WebhookPayload = {
+          rule: scope.rule.key,
+          key: firingKey,
+          group: scope.group,
+          window: scope.window,
+          recordId,
+          aggregates: scope.aggregates,
+          at: new Date(now).toISOString(),
+        };
+        resolved.push({
+          type: 'webhook',
+          url: action.url,
+          ...(action.secretRef !== undefined ? { secretRef: action.secretRef } : {}),
+          payload,
+          idempotencyKey,
+        });
+        return;
+      }
+    }
+  });
+  return resolved;
+}

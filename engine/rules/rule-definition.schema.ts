@@ -1,0 +1,273 @@
+/**
+ * @module The meta-schema of a threshold rule: trigger + condition over the record, its previous
+ * version and declared aggregates + actions, with an optional cool-down. Every union (triggers,
+ * windows, measures, actions) is `oneOf` + `discriminator`, so Ajv names the bad variant.
+ */
+import type { FromSchema } from 'json-schema-to-ts';
+import {
+  definitionHeaderProperties,
+  definitionKeySchema,
+  fieldKeySchema,
+  localizedTextSchema,
+  logicSchema,
+} from '../definitions/common-schemas';
+
+/** Name of a declared aggregate, read in expressions as `aggregates.<name>`. */
+export const aggregateNameSchema = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' } as const;
+
+const stageNameSchema = { type: 'string', minLength: 1, maxLength: 100 } as const;
+
+/** `09:00` … `23:59`, wall time in the rule's time zone. */
+const hhmmSchema = { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' } as const;
+
+export const ruleTriggerSchema = {
+  type: 'object',
+  discriminator: { propertyName: 'type' },
+  oneOf: [
+    {
+      type: 'object',
+      properties: { type: { const: 'record.created' }, form: definitionKeySchema },
+      required: ['type', 'form'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { type: { const: 'record.updated' }, form: definitionKeySchema },
+      required: ['type', 'form'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        type: { const: 'stage.entered' },
+        form: definitionKeySchema,
+        /** The flow whose stage is meant; lets the check confirm the stage exists. */
+        flow: definitionKeySchema,
+        stage: stageNameSchema,
+      },
+      required: ['type', 'form', 'stage'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        type: { const: 'sla.warning' },
+        form: definitionKeySchema,
+        flow: definitionKeySchema,
+        stage: stageNameSchema,
+      },
+      required: ['type', 'form'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        type: { const: 'sla.breach' },
+        form: definitionKeySchema,
+        flow: definitionKeySchema,
+        stage: stageNameSchema,
+      },
+      required: ['type', 'form'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        type: { const: 'schedule' },
+        /** The form whose aggregates the schedule checks; groups are enumerated from its records. */
+        form: definitionKeySchema,
+        schedule: {
+          type: 'object',
+          properties: { every: { enum: ['day', 'week', 'month'] }, at: hhmmSchema },
+          required: ['every', 'at'],
+          additionalProperties: false,
+        },
+      },
+      required: ['type', 'form', 'schedule'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+export const ruleWindowSchema = {
+  type: 'object',
+  discriminator: { propertyName: 'type' },
+  oneOf: [
+    {
+      type: 'object',
+      properties: { type: { const: 'calendar' }, unit: { enum: ['day', 'week', 'month'] } },
+      required: ['type', 'unit'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { type: { const: 'rolling' }, days: { type: 'integer', minimum: 1, maximum: 366 } },
+      required: ['type', 'days'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+export const aggregateMeasureSchema = {
+  type: 'object',
+  discriminator: { propertyName: 'op' },
+  oneOf: [
+    { type: 'object', properties: { op: { const: 'count' } }, required: ['op'], additionalProperties: false },
+    {
+      type: 'object',
+      properties: { op: { const: 'sum' }, field: fieldKeySchema },
+      required: ['op', 'field'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { op: { const: 'avg' }, field: fieldKeySchema },
+      required: ['op', 'field'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+export const aggregateDefinitionSchema = {
+  type: 'object',
+  properties: {
+    form: definitionKeySchema,
+    measure: aggregateMeasureSchema,
+    /** JSON-Logic over one record's data; records it is false for are not counted. */
+    filter: logicSchema,
+    window: ruleWindowSchema,
+    groupBy: { type: 'array', items: fieldKeySchema, maxItems: 5, uniqueItems: true },
+    /** The field whose date places a record in a window; default: when the record was created. */
+    dateField: fieldKeySchema,
+  },
+  required: ['form', 'measure', 'window'],
+  additionalProperties: false,
+} as const;
+
+/** Who an assignment or notification goes to: a user, everyone in a role, or the user in a field. */
+export const recipientSchema = {
+  type: 'object',
+  oneOf: [
+    {
+      type: 'object',
+      properties: { user: { type: 'string', minLength: 1 } },
+      required: ['user'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { role: { type: 'string', minLength: 1 } },
+      required: ['role'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { field: fieldKeySchema },
+      required: ['field'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+/**
+ * Which record an action acts on: `record` is the one that triggered the rule, `created` the one
+ * made by the nearest create-record action before it (the default when there is one).
+ */
+const actionTargetSchema = { enum: ['record', 'created'] } as const;
+
+const fieldMapSchema = {
+  type: 'object',
+  propertyNames: fieldKeySchema,
+  additionalProperties: logicSchema,
+  maxProperties: 200,
+} as const;
+
+export const ruleActionSchema = {
+  type: 'object',
+  discriminator: { propertyName: 'type' },
+  oneOf: [
+    {
+      type: 'object',
+      properties: { type: { const: 'create-record' }, form: definitionKeySchema, map: fieldMapSchema },
+      required: ['type', 'form', 'map'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { type: { const: 'start-flow' }, flow: definitionKeySchema, target: actionTargetSchema },
+      required: ['type', 'flow'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { type: { const: 'set-fields' }, values: fieldMapSchema },
+      required: ['type', 'values'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { type: { const: 'assign' }, to: recipientSchema, target: actionTargetSchema },
+      required: ['type', 'to'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        type: { const: 'notify' },
+        to: { type: 'array', items: recipientSchema, minItems: 1, maxItems: 20 },
+        /** Text with `{{path}}` placeholders over the rule's data, e.g. `{{record.model}}`. */
+        template: localizedTextSchema,
+      },
+      required: ['type', 'to', 'template'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        type: { const: 'webhook' },
+        url: { type: 'string', minLength: 1, maxLength: 2000 },
+        /** Name of a stored secret the runtime signs the delivery with; never the secret itself. */
+        secretRef: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+      required: ['type', 'url'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+export const ruleDefinitionSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  properties: {
+    ...definitionHeaderProperties,
+    enabled: { type: 'boolean' },
+    /** IANA zone whose local days, weeks and months the windows follow. */
+    timezone: { type: 'string', minLength: 1, maxLength: 64 },
+    trigger: ruleTriggerSchema,
+    aggregates: {
+      type: 'object',
+      propertyNames: aggregateNameSchema,
+      additionalProperties: aggregateDefinitionSchema,
+      maxProperties: 20,
+    },
+    /** JSON-Logic over `record`, `previous`, `aggregates`, `group`, `window`, `trigger`; absent → always. */
+    condition: logicSchema,
+    actions: { type: 'array', items: ruleActionSchema, minItems: 1, maxItems: 20 },
+    cooldown: {
+      type: 'object',
+      properties: { days: { type: 'number' } },
+      required: ['days'],
+      additionalProperties: false,
+    },
+  },
+  required: ['key', 'title', 'enabled', 'timezone', 'trigger', 'actions'],
+  additionalProperties: false,
+} as const;
+
+export type RuleDefinition = FromSchema<typeof ruleDefinitionSchema>;
+export type RuleTrigger = RuleDefinition['trigger'];
+export type RuleAction = RuleDefinition['actions'][number];
+export type AggregateDefinition = NonNullable<RuleDefinition['aggregates']>[string];
+export type RuleWindow = AggregateDefinition['window'];
+export type AggregateMeasure = AggregateDefinition['measure'];
+export type Recipient = Extract<RuleAction, { type: 'assign' }>['to'];
