@@ -24,6 +24,8 @@ describe('engine purity', () => {
       'const c = import("./later");',
       '// fetch in a comment does not count; neither does "process" in a string',
       'const d = { fetch: 1 }.fetch;',
+      'const window = { start: 1 }; const e = window.start;',
+      'const f = document.title;',
     ].join('\n');
     const found = scanSource(file, text, ENGINE).map((f) => `${f.line} ${f.what}`);
     expect(found).toEqual([
@@ -35,6 +37,7 @@ describe('engine purity', () => {
       '7 IO global: fetch',
       '8 IO global: process',
       '9 dynamic import()',
+      '13 IO global: document',
     ]);
   });
 });

@@ -39,12 +39,27 @@ export function scanSource(file: string, text: string, engineRoot: string): Puri
       findings.push({ file, line: at(node), what: `forbidden import: ${specifier}` });
     }
   };
+  // A name the file declares itself (a variable called `window`, say) is not the global.
+  const declared = new Set<string>();
+  const collect = (node: ts.Node): void => {
+    const name = (node as { name?: ts.Node }).name;
+    if (
+      name && ts.isIdentifier(name) &&
+      (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node) ||
+        ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isImportSpecifier(node) ||
+        ts.isImportClause(node) || ts.isNamespaceImport(node))
+    ) {
+      declared.add(name.text);
+    }
+    ts.forEachChild(node, collect);
+  };
+  collect(source);
   const visit = (node: ts.Node): void => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       checkSpecifier(node.moduleSpecifier.text, node);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       findings.push({ file, line: at(node), what: 'dynamic import()' });
-    } else if (ts.isIdentifier(node) && FORBIDDEN_GLOBALS.has(node.text)) {
+    } else if (ts.isIdentifier(node) && FORBIDDEN_GLOBALS.has(node.text) && !declared.has(node.text)) {
       const parent = node.parent;
       const isPropertyName =
         (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
