@@ -55,13 +55,45 @@ function toIssue(error: ErrorObject, locale: Locale): Issue {
   }
 }
 
+const depth = (instancePath: string) => (instancePath === '' ? 0 : instancePath.split('/').length - 1);
+
+/**
+ * For a value that matched no branch of a oneOf / anyOf, Ajv reports every branch's errors. Keep only
+ * the branch the author most likely meant: one whose type fits and whose errors reach deepest into
+ * the value (fewest errors on a tie), so `{ target: 3 }` gets "target must be a string", not also
+ * "must be a string" for the whole transition.
+ */
+function keepLikelyBranches(errors: ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  const unions = errors
+    .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
+    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const union of unions) {
+    if (dropped.has(union)) continue;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const error of errors) {
+      if (dropped.has(error) || !error.schemaPath.startsWith(union.schemaPath + '/')) continue;
+      const branch = error.schemaPath.slice(union.schemaPath.length + 1).split('/')[0] as string;
+      branches.set(branch, [...(branches.get(branch) ?? []), error]);
+    }
+    if (branches.size < 2) continue;
+    const score = (branchErrors: ErrorObject[]) =>
+      branchErrors.some((e) => e.keyword === 'type' && e.instancePath === union.instancePath)
+        ? -1
+        : Math.max(...branchErrors.map((e) => depth(e.instancePath)));
+    const ranked = [...branches.values()].sort((a, b) => score(b) - score(a) || a.length - b.length);
+    for (const losing of ranked.slice(1)) for (const error of losing) dropped.add(error);
+  }
+  return errors.filter((e) => !dropped.has(e));
+}
+
 /** Issues of `doc` against `schema`; `[]` when it conforms. */
 export function schemaIssues(schema: object, doc: unknown, locale: Locale = 'en'): Issue[] {
   const validate = metaValidator(schema);
   if (validate(doc)) return [];
   const seen = new Set<string>();
   const issues: Issue[] = [];
-  for (const error of validate.errors ?? []) {
+  for (const error of keepLikelyBranches(validate.errors ?? [])) {
     // oneOf / anyOf summaries repeat what their branches already said.
     if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if') continue;
     const issue = toIssue(error, locale);

@@ -47,6 +47,25 @@ describe('schemaIssues', () => {
     expect(codes({ key: 'w', parts: [{ type: 'bolt', thread: 'M4' }] })).toEqual(['unknown-key /parts/0/thread']);
   });
 
+  it('keeps the likely branch of a union without a discriminator', () => {
+    const transitionSchema = {
+      type: 'object',
+      properties: {
+        on: {
+          type: 'object',
+          additionalProperties: {
+            oneOf: [
+              { type: 'string' },
+              { type: 'object', properties: { target: { type: 'string' } }, additionalProperties: false },
+            ],
+          },
+        },
+      },
+    } as const;
+    const found = schemaIssues(transitionSchema, { on: { GO: { target: 3 } } }).map(({ code, path }) => `${code} ${path}`);
+    expect(found).toEqual(['wrong-type /on/GO/target']);
+  });
+
   it('writes its messages in zh-CN as well as en', () => {
     const [en] = schemaIssues(widgetSchema, { key: 'w', colour: 1 }, 'en');
     const [zh] = schemaIssues(widgetSchema, { key: 'w', colour: 1 }, 'zh-CN');
