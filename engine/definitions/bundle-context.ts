@@ -19,6 +19,10 @@ export function bundleContext(bundle: AppBundle, outer?: DefinitionContext): Def
     has(kind, key) {
       return keys.get(kind)?.has(key) === true || outer?.has(kind, key) === true;
     },
+    flowStages(flowKey) {
+      const flow = bundle.flows?.find((f) => f.key === flowKey);
+      return flow ? Object.keys(flow.machine.states) : outer?.flowStages?.(flowKey);
+    },
     formFields(formKey) {
       const cached = fieldCache.get(formKey);
       if (cached) return cached;

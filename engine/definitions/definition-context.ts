@@ -24,5 +24,7 @@ export interface DefinitionContext {
   formFields(formKey: string): Map<string, FieldInfo> | undefined;
   /** Whether a definition of `kind` with `key` is known. */
   has(kind: DefinitionKind, key: string): boolean;
+  /** The stage keys of flow `flowKey`, or `undefined` when no such flow is known. */
+  flowStages?(flowKey: string): readonly string[] | undefined;
 }
 

@@ -12,13 +12,8 @@ import { ruleMessages } from './rule-messages';
 import { FIXED_SCOPE_KEYS } from './rule-scope';
 import { variableReferences } from './rule-variables';
 
-/**
- * A definition context that may also list a flow's stages. `DefinitionContext` does not (yet) say
- * which stages a flow has; when the context offers `flowStages`, stage triggers are checked too.
- */
-export interface RuleDefinitionContext extends DefinitionContext {
-  flowStages?(flowKey: string): readonly string[] | undefined;
-}
+/** Rules check stage triggers through the context's optional `flowStages`. */
+export type RuleDefinitionContext = DefinitionContext;
 
 /** Whether `path` (`items.0.qty`) names a field of `fields` or something inside one. */
 export function hasFieldPath(fields: Map<string, FieldInfo>, path: string): boolean {
