@@ -13,3 +13,4 @@ export { checkCalendarDefinition } from './check-calendar-definition';
 export { calendarMessages } from './calendar-messages';
 export { ALWAYS_OPEN_CALENDAR, ALWAYS_OPEN_CALENDAR_KEY } from './standard-calendars';
 export { CN_2026_CALENDAR } from './cn-2026-calendar';
+export { BUILT_IN_CALENDARS, isBuiltInCalendar } from './built-in-calendars';

@@ -3,6 +3,7 @@
  * fields of a form in the same bundle, a dashboard can show its reports. An outer context (what is
  * already stored) answers for keys the bundle does not hold.
  */
+import { isBuiltInCalendar } from '../calendars/built-in-calendars';
 import { listFormFields } from '../forms/form-fields';
 import type { AppBundle } from './app-bundle.schema';
 import { BUNDLE_PARTS } from './app-bundle.schema';
@@ -17,6 +18,7 @@ export function bundleContext(bundle: AppBundle, outer?: DefinitionContext): Def
   const fieldCache = new Map<string, Map<string, FieldInfo>>();
   return {
     has(kind, key) {
+      if (kind === 'calendar' && isBuiltInCalendar(key)) return true;
       return keys.get(kind)?.has(key) === true || outer?.has(kind, key) === true;
     },
     flowStages(flowKey) {

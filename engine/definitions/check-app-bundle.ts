@@ -1,7 +1,7 @@
 /**
- * @module Checks a whole app bundle: its frame, every part against its kind (with paths into the
- * bundle), keys unique per kind, references between parts resolved inside the bundle, and role
- * permissions naming forms that exist.
+ * @module Checks a whole app bundle: every part against its kind's schema (with paths into the
+ * bundle), keys unique per kind, then each part's own checks with references resolved inside the
+ * bundle, and role permissions naming forms that exist.
  */
 import { createIssue, type Issue } from '../issues/issue';
 import { childPointer, pointer } from '../issues/json-pointer';
@@ -19,29 +19,38 @@ function under(base: string, issues: Issue[]): Issue[] {
   return issues.map((issue) => ({ ...issue, path: base + issue.path }));
 }
 
+type PartName = keyof typeof BUNDLE_PARTS;
+
+function partsOf(bundle: AppBundle): { part: PartName; index: number; doc: { key?: string } }[] {
+  return Object.keys(BUNDLE_PARTS).flatMap((part) =>
+    ((bundle[part as PartName] ?? []) as { key?: string }[]).map((doc, index) => ({ part: part as PartName, index, doc })),
+  );
+}
+
 export function checkAppBundle(bundle: AppBundle, outer: DefinitionContext | undefined, locale: Locale): Issue[] {
+  const parts = partsOf(bundle);
+  // Phase 1: shapes. The checks of phase 2 read other parts through the context (a flow reads its
+  // form's fields), so they only run once every part has the shape its schema promises.
+  const structural = parts.flatMap(({ part, index, doc }) =>
+    under(pointer(part, index), schemaIssues(DEFINITION_KINDS[BUNDLE_PARTS[part]].schema, doc, locale)),
+  );
+  if (structural.length > 0) return structural;
+
   const issues: Issue[] = [];
   const context = bundleContext(bundle, outer);
-  // Parts that fail their schema are left out of the semantic checks, which assume the schema's shape.
-  for (const [part, kind] of Object.entries(BUNDLE_PARTS)) {
-    const docs = (bundle[part as keyof typeof BUNDLE_PARTS] ?? []) as { key?: string }[];
-    const seen = new Set<string>();
-    docs.forEach((doc, index) => {
-      const base = pointer(part, index);
-      const spec = DEFINITION_KINDS[kind];
-      const structural = schemaIssues(spec.schema, doc, locale);
-      if (structural.length > 0) {
-        issues.push(...under(base, structural));
-        return;
+  const seen = new Map<string, Set<string>>();
+  for (const { part, index, doc } of parts) {
+    const kind = BUNDLE_PARTS[part];
+    const base = pointer(part, index);
+    const keys = seen.get(kind) ?? new Set<string>();
+    seen.set(kind, keys);
+    if (doc.key !== undefined) {
+      if (keys.has(doc.key)) {
+        issues.push(createIssue(definitionMessages, 'duplicate-definition', childPointer(base, 'key'), { kind, key: doc.key }, locale));
       }
-      if (doc.key !== undefined) {
-        if (seen.has(doc.key)) {
-          issues.push(createIssue(definitionMessages, 'duplicate-definition', childPointer(base, 'key'), { kind, key: doc.key }, locale));
-        }
-        seen.add(doc.key);
-      }
-      issues.push(...under(base, spec.check(doc as never, context, locale)));
-    });
+      keys.add(doc.key);
+    }
+    issues.push(...under(base, DEFINITION_KINDS[kind].check(doc as never, context, locale)));
   }
   bundle.roles?.forEach((role, index) => {
     for (const form of Object.keys(role.forms ?? {})) {

@@ -3,15 +3,12 @@
  * escalation actions, warning fractions strictly inside (0, 1) and ascending, and a default target
  * last (the first match wins, so a ticket without one would run with no budget at all).
  */
-import { ALWAYS_OPEN_CALENDAR_KEY } from '../calendars/standard-calendars';
+import { isBuiltInCalendar } from '../calendars/built-in-calendars';
 import type { DefinitionContext } from '../definitions/definition-context';
 import { childPointer, pointer } from '../issues/json-pointer';
 import type { IssueSink } from './check-flow-graph';
 import type { FlowDefinition } from './flow-definition.schema';
 import { stagePath, stagePolicyKeys } from './flow-structure';
-
-/** Calendars every installation has, so a flow may name them without a bundle defining them. */
-export const BUILT_IN_CALENDARS: readonly string[] = [ALWAYS_OPEN_CALENDAR_KEY];
 
 export function checkCalendarReference(
   calendar: string,
@@ -19,7 +16,7 @@ export function checkCalendarReference(
   context: DefinitionContext | undefined,
   issue: IssueSink,
 ): void {
-  if (!context || BUILT_IN_CALENDARS.includes(calendar)) return;
+  if (!context || isBuiltInCalendar(calendar)) return;
   if (!context.has('calendar', calendar)) issue('unknown-calendar', path, { calendar });
 }
 

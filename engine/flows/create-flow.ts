@@ -7,7 +7,7 @@
  */
 import { getInitialMicrosteps, getMicrosteps, getNextTransitions, type AnyMachineSnapshot } from 'xstate';
 import type { CalendarDefinition } from '../calendars/calendar-definition.schema';
-import { ALWAYS_OPEN_CALENDAR } from '../calendars/standard-calendars';
+import { BUILT_IN_CALENDARS } from '../calendars/built-in-calendars';
 import { createIssue, type Issue } from '../issues/issue';
 import { pointer } from '../issues/json-pointer';
 import type { Locale } from '../issues/locale';
@@ -40,7 +40,7 @@ import { activeClock, planPolicies, type SlaState } from './sla/sla-state';
 import { enterStage, walkMicrosteps } from './walk-microsteps';
 
 export interface FlowOptions {
-  /** Business calendars by key; the always-open one (`always-open`, 24 × 7) is always available. */
+  /** Business calendars by key; the built-in ones (`always-open`, `cn-2026`) are always available. */
   calendars?: Record<string, CalendarDefinition>;
 }
 
@@ -90,7 +90,7 @@ type Refusal = Extract<StepResult, { ok: false }>;
 export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow {
   const machine = buildFlowMachine(def);
   const plans = planPolicies(def);
-  const calendars: Record<string, CalendarDefinition> = { [ALWAYS_OPEN_CALENDAR.key]: ALWAYS_OPEN_CALENDAR, ...options.calendars };
+  const calendars: Record<string, CalendarDefinition> = { ...BUILT_IN_CALENDARS, ...options.calendars };
   for (const plan of plans) {
     // A missing calendar is a wiring mistake of the caller, found at construction, not mid-step.
     if (!calendars[plan.calendar]) throw new Error(`flow "${def.key}": SLA policy "${plan.policy.key}" needs calendar "${plan.calendar}"`);

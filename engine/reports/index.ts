@@ -29,6 +29,8 @@ export { compileReport, dimensionName } from './compile-report';
 export type { CompileReportOptions } from './compile-report';
 export type { FieldLookup } from './report-field';
 export { postProcess } from './post-process';
+export { evaluatePlan, PlanEvaluator } from './evaluate-plan';
+export type { PlanRecord, PlanStore } from './evaluate-plan';
 export { dashboardFiltersFor } from './shared-filters';
 export type { SharedFilterValue } from './shared-filters';
 export { KPI_PRESETS, kpiPresetOf } from './kpis/index';

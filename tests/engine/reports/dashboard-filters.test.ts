@@ -4,7 +4,7 @@ import { compileReport } from '../../../engine/reports/compile-report';
 import type { DashboardDefinition } from '../../../engine/reports/dashboard-definition.schema';
 import type { ReportDefinition } from '../../../engine/reports/report-definition.schema';
 import { dashboardFiltersFor } from '../../../engine/reports/shared-filters';
-import { evaluatePlan, type MemRecord } from '../../helpers/plan-evaluator';
+import { evaluatePlan, type PlanRecord } from '../../../engine/reports/evaluate-plan';
 
 const dashboard: DashboardDefinition = {
   key: 'overview',
@@ -44,7 +44,7 @@ describe('dashboard shared filters', () => {
       source: { form: 'ticket' },
       measures: [{ op: 'count', as: 'n' }],
     };
-    const rec = (id: string, team: string): MemRecord => ({
+    const rec = (id: string, team: string): PlanRecord => ({
       id,
       form: 'ticket',
       team,

@@ -1,6 +1,6 @@
 /**
  * KPI presets computed on constructed data with known answers, by evaluating the compiled plan in a
- * tiny in-memory runtime (tests/helpers/plan-evaluator.ts) that knows no KPI — proof that the plan
+ * in-memory reference evaluator (engine/reports/evaluate-plan.ts) that knows no KPI — proof that the plan
  * spells every rule out for the runtime.
  */
 import fc from 'fast-check';
@@ -9,7 +9,7 @@ import { compileReport } from '../../../engine/reports/compile-report';
 import { KPI_PRESETS } from '../../../engine/reports/kpis/index';
 import type { ReportDefinition } from '../../../engine/reports/report-definition.schema';
 import type { ReportMeasure } from '../../../engine/reports/report-measure.schema';
-import { evaluatePlan, type MemRecord, type MemStore } from '../../helpers/plan-evaluator';
+import { evaluatePlan, type PlanRecord, type PlanStore } from '../../../engine/reports/evaluate-plan';
 import { reportContext, SERVICE_FORMS } from '../../helpers/report-context';
 
 const { lookup } = reportContext(SERVICE_FORMS);
@@ -19,7 +19,7 @@ function report(measures: ReportMeasure[], extra: Partial<ReportDefinition> = {}
 }
 
 let seq = 0;
-function ticket(data: Record<string, unknown> = {}, system: Partial<MemRecord> = {}): MemRecord {
+function ticket(data: Record<string, unknown> = {}, system: Partial<PlanRecord> = {}): PlanRecord {
   seq += 1;
   return {
     id: `t${seq}`,
@@ -32,7 +32,7 @@ function ticket(data: Record<string, unknown> = {}, system: Partial<MemRecord> =
   };
 }
 
-function run(spec: ReportDefinition, store: MemStore, params = {}) {
+function run(spec: ReportDefinition, store: PlanStore, params = {}) {
   return evaluatePlan(compileReport(spec, { fields: lookup }), store, params);
 }
 

@@ -3,42 +3,18 @@
  * edits (`set` / `unset` by JSON Pointer), and checks run against the context in `rule-context.json`.
  */
 import type { FieldInfo } from '../../../engine/definitions/definition-context';
-import { parsePointer } from '../../../engine/issues/json-pointer';
 import type { RuleDefinition, RuleDefinitionContext, RuleRecord } from '../../../engine/rules';
+import { editDocument, type DocumentEdits } from '../../helpers/edit-document';
 import { readFixture } from '../../helpers/fixtures';
 
-export interface RuleSpec {
+export interface RuleSpec extends DocumentEdits {
   rule: string | Record<string, unknown>;
-  /** Pointer → new value, applied in order (`/aggregates/monthlyCount/window/unit`: "week"). */
-  set?: Record<string, unknown>;
-  /** Pointers to remove. */
-  unset?: string[];
-}
-
-function parentOf(doc: unknown, path: string): [Record<string, unknown> | unknown[], string] {
-  const tokens = parsePointer(path);
-  const last = tokens.pop();
-  if (last === undefined) throw new Error('cannot edit the root');
-  let node = doc as Record<string, unknown>;
-  for (const token of tokens) node = node[token] as Record<string, unknown>;
-  return [node, last];
 }
 
 /** The fixture's rule, a fresh copy with its edits applied (may be invalid on purpose). */
 export function loadRule(spec: RuleSpec): RuleDefinition {
   const base = typeof spec.rule === 'string' ? readFixture(`rules/${spec.rule}`) : spec.rule;
-  const doc = structuredClone(base) as Record<string, unknown>;
-  for (const [path, value] of Object.entries(spec.set ?? {})) {
-    const [parent, key] = parentOf(doc, path);
-    if (Array.isArray(parent) && key === '-') parent.push(value);
-    else (parent as Record<string, unknown>)[key] = value;
-  }
-  for (const path of spec.unset ?? []) {
-    const [parent, key] = parentOf(doc, path);
-    if (Array.isArray(parent)) parent.splice(Number(key), 1);
-    else delete parent[key];
-  }
-  return doc as unknown as RuleDefinition;
+  return editDocument(base, spec) as unknown as RuleDefinition;
 }
 
 interface ContextFixture {

@@ -1,10 +1,10 @@
 /**
- * @module A tiny in-memory runtime for query plans, used by tests: it evaluates every plan node
- * (columns, related-table subqueries with LAG, EXISTS self-joins, conditions, time buckets,
- * aggregates) over plain arrays. If a KPI comes out right here, the plan is mechanical enough for the
- * runtime's SQL translation: no KPI knowledge lives in this file.
+ * @module The reference semantics of a query plan, in memory: it evaluates every plan node (columns,
+ * related-table subqueries with LAG, EXISTS self-joins, conditions, time buckets, aggregates) over
+ * plain arrays. It knows no KPI, so a KPI that comes out right here proves the plan mechanical enough
+ * for the runtime's SQL translation, and the runtime's SQL results can be checked against it.
  */
-import { postProcess } from '../../engine/reports/post-process';
+import { postProcess } from './post-process';
 import type {
   AggregateExpr,
   ColumnRef,
@@ -16,36 +16,36 @@ import type {
   RelatedOperand,
   ResultRow,
   ScalarExpr,
-} from '../../engine/reports/query-plan';
+} from './query-plan';
 import {
   addDays,
   parseLocalDate,
   toLocalDate,
   weekdayOf,
   formatLocalDate,
-} from '../../engine/time/zoned-time';
+} from '../time/zoned-time';
 
-export interface MemRecord {
+export interface PlanRecord {
   id: string;
   form: string;
   createdAt: string;
   resolvedAt?: string | null;
   customer?: string | null;
-  stage?: string;
-  team?: string;
-  assignee?: string;
+  stage?: string | null;
+  team?: string | null;
+  assignee?: string | null;
   data: Record<string, unknown>;
   [system: string]: unknown;
 }
 
-export interface MemStore {
-  records: MemRecord[];
+export interface PlanStore {
+  records: PlanRecord[];
   sla_clocks?: Record<string, unknown>[];
   events?: Record<string, unknown>[];
   record_revisions?: Record<string, unknown>[];
 }
 
-type Tables = Record<string, MemRecord | null>;
+type Tables = Record<string, PlanRecord | null>;
 const DAY_MS = 86_400_000;
 
 const isIsoTime = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v);
@@ -79,11 +79,11 @@ function cast(v: unknown, to: string): JsonScalar {
 export class PlanEvaluator {
   constructor(
     private readonly plan: QueryPlan,
-    private readonly store: MemStore,
+    private readonly store: PlanStore,
     private readonly params: Record<string, JsonScalar> = {},
   ) {}
 
-  private related(ref: Extract<ColumnRef, { kind: 'related' }>, owner: MemRecord): JsonScalar {
+  private related(ref: Extract<ColumnRef, { kind: 'related' }>, owner: PlanRecord): JsonScalar {
     const all = (this.store[ref.related] ?? []).filter((row) => row[ref.foreignKey] === owner.id);
     if (ref.orderBy) all.sort((a, b) => compare(a[ref.orderBy!], b[ref.orderBy!]) ?? 0);
     const operand = (o: RelatedOperand, i: number) => {
@@ -316,7 +316,7 @@ export class PlanEvaluator {
 /** Runs `plan` over the in-memory store and post-processes the rows, as the runtime + engine would. */
 export function evaluatePlan(
   plan: QueryPlan,
-  store: MemStore,
+  store: PlanStore,
   params: Record<string, JsonScalar> = {},
 ): ResultRow[] {
   return new PlanEvaluator(plan, store, params).run();
