@@ -47,7 +47,7 @@ export function addBusinessTime(calendar: CalendarDefinition, start: Date | numb
   for (;;) {
     if (day > horizon) {
       throw new RangeError(
-        `no deadline within ${SEARCH_HORIZON_YEARS} years: ${minutes} working minutes on calendar "${calendar.key}"`,
+        `no deadline within ${SEARCH_HORIZON_YEARS} years: ${minutes} working minutes on calendar "${calendar.key ?? calendar.timezone}"`,
       );
     }
     if (!first) {
@@ -60,7 +60,7 @@ export function addBusinessTime(calendar: CalendarDefinition, start: Date | numb
         const next = nextExceptionDay(cal, day);
         if (next === undefined) {
           throw new Error(
-            `calendar "${calendar.key}" has no working time after ${new Date(startMs).toISOString()}` +
+            `calendar "${calendar.key ?? calendar.timezone}" has no working time after ${new Date(startMs).toISOString()}` +
               ' (no weekly window and no make-up workday ahead)',
           );
         }

@@ -80,7 +80,9 @@ export const calendarDefinitionSchema = {
       maxItems: 2000,
     },
   },
-  required: ['key', 'timezone', 'week'],
+  // `key` is optional: a calendar can be used inline (`addBusinessTime(calendar, …)`); one stored or
+  // in a bundle is addressed by its key, which the bundle check requires.
+  required: ['timezone', 'week'],
   additionalProperties: false,
 } as const;
 
@@ -98,7 +100,7 @@ export type CalendarWorkday = string | { date: string; hours?: DaySchedule };
  * below keep it in step with the schema.
  */
 export interface CalendarDefinition {
-  key: string;
+  key?: string;
   title?: { 'zh-CN'?: string; en?: string };
   description?: { 'zh-CN'?: string; en?: string };
   version?: number;

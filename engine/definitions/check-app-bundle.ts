@@ -44,7 +44,10 @@ export function checkAppBundle(bundle: AppBundle, outer: DefinitionContext | und
     const base = pointer(part, index);
     const keys = seen.get(kind) ?? new Set<string>();
     seen.set(kind, keys);
-    if (doc.key !== undefined) {
+    if (doc.key === undefined) {
+      // Only calendars may go without a key on their own; in a bundle every part is addressed by it.
+      issues.push(createIssue(definitionMessages, 'missing-key', childPointer(base, 'key'), { key: 'key' }, locale));
+    } else {
       if (keys.has(doc.key)) {
         issues.push(createIssue(definitionMessages, 'duplicate-definition', childPointer(base, 'key'), { kind, key: doc.key }, locale));
       }

@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CN_2026_CALENDAR,
   chartOption,
   compileForm,
   compileReport,
@@ -79,7 +78,7 @@ export function runTour(print: (line: string) => void = () => {}): TourFacts {
   print(`   Valid submission accepted: ${good.ok}`);
 
   // 3. The ticket walks its SOP; deadlines count business time on the CN 2026 calendar.
-  const flow = createFlow(flowDef, { calendars: { [CN_2026_CALENDAR.key]: CN_2026_CALENDAR } });
+  const flow = createFlow(flowDef);
   const stageDeadlines: TourFacts['stageDeadlines'] = [];
   const noteDeadlines = (effects: { type: string; event?: unknown; clock?: string; due?: string | null; stage?: string }[]) => {
     for (const e of effects) {

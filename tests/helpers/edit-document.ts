@@ -17,9 +17,10 @@ function parentOf(doc: unknown, path: string): [Record<string, unknown> | unknow
   const last = tokens.pop();
   if (last === undefined) throw new Error('cannot edit the root');
   let node = doc as Record<string, unknown>;
+  // Objects on the way are created, so a case can add `meta` to a stage that has none.
   for (const token of tokens) {
+    if (typeof node[token] !== 'object' || node[token] === null) node[token] = {};
     node = node[token] as Record<string, unknown>;
-    if (node === undefined) throw new Error(`no such place to edit: ${path}`);
   }
   return [node, last];
 }

@@ -5,11 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   addBusinessTime,
-  ALWAYS_OPEN_CALENDAR,
   businessTimeBetween,
   calendarDefinitionSchema,
   checkCalendarDefinition,
-  CN_2026_CALENDAR,
+  BUILT_IN_CALENDARS,
   type CalendarDefinition,
 } from '../../../engine/calendars';
 import { schemaIssues } from '../../../engine/definitions/schema-issues';
@@ -30,10 +29,7 @@ interface CalendarCase extends FixtureCase {
 
 const cases = loadFixtures<CalendarCase>('calendars');
 
-const named = new Map<string, CalendarDefinition>([
-  [CN_2026_CALENDAR.key, CN_2026_CALENDAR],
-  [ALWAYS_OPEN_CALENDAR.key, ALWAYS_OPEN_CALENDAR],
-]);
+const named = new Map<string, CalendarDefinition>(Object.entries(BUILT_IN_CALENDARS));
 for (const c of cases) if (c.op === 'calendar' && c.calendar) named.set(c.name, c.calendar);
 
 function calendarOf(c: CalendarCase): CalendarDefinition {

@@ -3,7 +3,8 @@ import { createMachine, initialTransition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { schemaIssues } from '../../../engine/definitions/schema-issues';
 import { checkFlowDefinition, flowDefinitionSchema, type FlowDefinition } from '../../../engine/flows';
-import { fixtureFlow, fixtureFlows, invalidDefinitions, setAtPointer, ticketContext } from './flow-test-kit';
+import { editDocument } from '../../helpers/edit-document';
+import { fixtureFlow, fixtureFlows, invalidDefinitions, ticketContext } from './flow-test-kit';
 
 describe('fixture flows', () => {
   it('are found', () => {
@@ -28,15 +29,14 @@ describe('fixture flows', () => {
 describe('invalid flow definitions', () => {
   for (const c of invalidDefinitions) {
     it(c.name, () => {
-      const doc = fixtureFlow(c.base) as unknown as Record<string, unknown>;
-      for (const [path, value] of Object.entries(c.set)) setAtPointer(doc, path, value);
+      const doc = editDocument(fixtureFlow(c.base), { set: c.set });
       const schema = schemaIssues(flowDefinitionSchema, doc);
       if (c.schema) {
         for (const issue of c.issues) expect(schema).toContainEqual(expect.objectContaining(issue));
         return;
       }
       expect(schema, 'the case is meant to pass the meta-schema').toEqual([]);
-      const issues = checkFlowDefinition(doc as unknown as FlowDefinition, ticketContext, 'en');
+      const issues = checkFlowDefinition(doc, ticketContext, 'en');
       for (const issue of c.issues) {
         expect(issues, JSON.stringify(issues, null, 1)).toContainEqual(expect.objectContaining(matcher(issue)));
       }
@@ -46,8 +46,9 @@ describe('invalid flow definitions', () => {
   }
 
   it('messages come in both languages', () => {
-    const doc = fixtureFlow('ticket-sop.flow.json');
-    setAtPointer(doc, '/machine/states/accept/on/ACCEPT/target', 'nowhere');
+    const doc = editDocument(fixtureFlow('ticket-sop.flow.json'), {
+      set: { '/machine/states/accept/on/ACCEPT/target': 'nowhere' },
+    });
     const [zh] = checkFlowDefinition(doc, ticketContext, 'zh-CN');
     const [en] = checkFlowDefinition(doc, ticketContext, 'en');
     expect(zh?.message).toBe('未知阶段“nowhere”');
@@ -55,9 +56,9 @@ describe('invalid flow definitions', () => {
   });
 
   it('without a context, references outside the flow are not checked', () => {
-    const doc = fixtureFlow('ticket-sop.flow.json');
-    setAtPointer(doc, '/form', 'no-such-form');
-    setAtPointer(doc, '/calendar', 'no-such-calendar');
+    const doc = editDocument(fixtureFlow('ticket-sop.flow.json'), {
+      set: { '/form': 'no-such-form', '/calendar': 'no-such-calendar' },
+    });
     expect(checkFlowDefinition(doc, undefined, 'en')).toEqual([]);
   });
 });

@@ -5,10 +5,8 @@
  */
 import { expect } from 'vitest';
 import type { CalendarDefinition } from '../../../engine/calendars/calendar-definition.schema';
-import { CN_2026_CALENDAR } from '../../../engine/calendars/cn-2026-calendar';
-import { ALWAYS_OPEN_CALENDAR } from '../../../engine/calendars/standard-calendars';
+import { BUILT_IN_CALENDARS } from '../../../engine/calendars/built-in-calendars';
 import type { DefinitionContext, FieldInfo } from '../../../engine/definitions/definition-context';
-import { parsePointer } from '../../../engine/issues/json-pointer';
 import type { Locale } from '../../../engine/issues/locale';
 import {
   createFlow,
@@ -64,10 +62,7 @@ export type InvalidDefinitionCase = {
   issues: Record<string, unknown>[];
 };
 
-const STANDARD_CALENDARS: Record<string, CalendarDefinition> = {
-  [CN_2026_CALENDAR.key]: CN_2026_CALENDAR,
-  [ALWAYS_OPEN_CALENDAR.key]: ALWAYS_OPEN_CALENDAR,
-};
+const STANDARD_CALENDARS: Record<string, CalendarDefinition> = { ...BUILT_IN_CALENDARS };
 
 const all = loadFixtures('flows') as unknown as (Record<string, unknown> & { file: string })[];
 
@@ -92,7 +87,9 @@ export function fixtureFlow(file: string): FlowDefinition {
 export function calendarsFor(def: FlowDefinition, calendar: string | CalendarDefinition): Record<string, CalendarDefinition> {
   const chosen = typeof calendar === 'string' ? STANDARD_CALENDARS[calendar] : calendar;
   if (!chosen) throw new Error(`unknown scenario calendar ${String(calendar)}`);
-  return { ...STANDARD_CALENDARS, [def.calendar ?? chosen.key]: chosen };
+  const key = def.calendar ?? chosen.key;
+  if (!key) throw new Error('a scenario calendar needs a key, or the flow must name its calendar');
+  return { ...STANDARD_CALENDARS, [key]: chosen };
 }
 
 const TICKET_FIELDS = ['category', 'severity', 'complexity', 'solution', 'fixReport', 'fixVerified', 'satisfaction', 'note'];
@@ -105,19 +102,6 @@ export const ticketContext: DefinitionContext = {
       : undefined,
   has: (kind, key) => (kind === 'form' && key === 'ticket') || (kind === 'calendar' && key === 'cn-2026'),
 };
-
-/** Sets (or with `undefined`, deletes) the value at a JSON Pointer, creating objects on the way. */
-export function setAtPointer(doc: unknown, path: string, value: unknown): void {
-  const tokens = parsePointer(path);
-  const last = tokens.pop() as string;
-  let node = doc as Record<string, unknown>;
-  for (const token of tokens) {
-    if (typeof node[token] !== 'object' || node[token] === null) node[token] = {};
-    node = node[token] as Record<string, unknown>;
-  }
-  if (value === undefined) delete node[last];
-  else node[last] = value;
-}
 
 function checkExpectations(result: StepResult, expected: ScenarioExpect, label: string): void {
   if (expected.ok !== undefined) expect(result.ok, `${label}: ok ${JSON.stringify(result.ok ? '' : result.issues)}`).toBe(expected.ok);
