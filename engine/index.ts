@@ -5,12 +5,22 @@
  */
 
 // The error shape and the two languages
-export { createIssue, formatMessage, type Issue, type MessageCatalog, type MessageTemplates } from './issues/issue';
+export {
+  createIssue,
+  formatMessage,
+  type Issue,
+  type MessageCatalog,
+  type MessageTemplates,
+} from './issues/issue';
 export { pointer, childPointer, parsePointer, escapePointerToken } from './issues/json-pointer';
 export { LOCALES, pickText, type Locale, type LocalizedText } from './issues/locale';
 
 // Definitions
-export { validateDefinition, DEFINITION_KIND_NAMES, type ValidateDefinitionOptions } from './definitions/validate-definition';
+export {
+  validateDefinition,
+  DEFINITION_KIND_NAMES,
+  type ValidateDefinitionOptions,
+} from './definitions/validate-definition';
 export { schemaIssues } from './definitions/schema-issues';
 export { bundleContext } from './definitions/bundle-context';
 export {
@@ -25,7 +35,12 @@ export { DEFINITION_KINDS } from './definitions/definition-kinds';
 export type { DefinitionContext, DefinitionKind, FieldInfo } from './definitions/definition-context';
 
 // Expressions
-export { evaluateExpression, isTruthy, ExpressionError, type EvaluateOptions } from './expressions/evaluate-expression';
+export {
+  evaluateExpression,
+  isTruthy,
+  ExpressionError,
+  type EvaluateOptions,
+} from './expressions/evaluate-expression';
 export {
   checkExpression,
   expressionVariables,

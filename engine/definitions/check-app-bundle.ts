@@ -23,11 +23,19 @@ type PartName = keyof typeof BUNDLE_PARTS;
 
 function partsOf(bundle: AppBundle): { part: PartName; index: number; doc: { key?: string } }[] {
   return Object.keys(BUNDLE_PARTS).flatMap((part) =>
-    ((bundle[part as PartName] ?? []) as { key?: string }[]).map((doc, index) => ({ part: part as PartName, index, doc })),
+    ((bundle[part as PartName] ?? []) as { key?: string }[]).map((doc, index) => ({
+      part: part as PartName,
+      index,
+      doc,
+    })),
   );
 }
 
-export function checkAppBundle(bundle: AppBundle, outer: DefinitionContext | undefined, locale: Locale): Issue[] {
+export function checkAppBundle(
+  bundle: AppBundle,
+  outer: DefinitionContext | undefined,
+  locale: Locale,
+): Issue[] {
   const parts = partsOf(bundle);
   // Phase 1: shapes. The checks of phase 2 read other parts through the context (a flow reads its
   // form's fields), so they only run once every part has the shape its schema promises.
@@ -46,10 +54,20 @@ export function checkAppBundle(bundle: AppBundle, outer: DefinitionContext | und
     seen.set(kind, keys);
     if (doc.key === undefined) {
       // Only calendars may go without a key on their own; in a bundle every part is addressed by it.
-      issues.push(createIssue(definitionMessages, 'missing-key', childPointer(base, 'key'), { key: 'key' }, locale));
+      issues.push(
+        createIssue(definitionMessages, 'missing-key', childPointer(base, 'key'), { key: 'key' }, locale),
+      );
     } else {
       if (keys.has(doc.key)) {
-        issues.push(createIssue(definitionMessages, 'duplicate-definition', childPointer(base, 'key'), { kind, key: doc.key }, locale));
+        issues.push(
+          createIssue(
+            definitionMessages,
+            'duplicate-definition',
+            childPointer(base, 'key'),
+            { kind, key: doc.key },
+            locale,
+          ),
+        );
       }
       keys.add(doc.key);
     }
@@ -58,7 +76,15 @@ export function checkAppBundle(bundle: AppBundle, outer: DefinitionContext | und
   bundle.roles?.forEach((role, index) => {
     for (const form of Object.keys(role.forms ?? {})) {
       if (!context.has('form', form)) {
-        issues.push(createIssue(definitionMessages, 'unknown-form', pointer('roles', index, 'forms', form), { form }, locale));
+        issues.push(
+          createIssue(
+            definitionMessages,
+            'unknown-form',
+            pointer('roles', index, 'forms', form),
+            { form },
+            locale,
+          ),
+        );
       }
     }
   });

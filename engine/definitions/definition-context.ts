@@ -27,4 +27,3 @@ export interface DefinitionContext {
   /** The stage keys of flow `flowKey`, or `undefined` when no such flow is known. */
   flowStages?(flowKey: string): readonly string[] | undefined;
 }
-

@@ -17,9 +17,13 @@ function toIssue(error: ErrorObject, locale: Locale): Issue {
     createIssue(definitionMessages, code, path, params, locale);
   switch (error.keyword) {
     case 'additionalProperties':
-      return make('unknown-key', childPointer(at, String(p.additionalProperty)), { key: p.additionalProperty });
+      return make('unknown-key', childPointer(at, String(p.additionalProperty)), {
+        key: p.additionalProperty,
+      });
     case 'unevaluatedProperties':
-      return make('unknown-key', childPointer(at, String(p.unevaluatedProperty)), { key: p.unevaluatedProperty });
+      return make('unknown-key', childPointer(at, String(p.unevaluatedProperty)), {
+        key: p.unevaluatedProperty,
+      });
     case 'required':
       return make('missing-key', childPointer(at, String(p.missingProperty)), { key: p.missingProperty });
     case 'type':

@@ -19,16 +19,28 @@ export interface ValidateDefinitionOptions {
 }
 
 export const DEFINITION_KIND_NAMES: readonly DefinitionKind[] = [
-  'form', 'flow', 'rule', 'report', 'dashboard', 'calendar', 'app',
+  'form',
+  'flow',
+  'rule',
+  'report',
+  'dashboard',
+  'calendar',
+  'app',
 ];
 
-export function validateDefinition(kind: DefinitionKind, doc: unknown, options: ValidateDefinitionOptions = {}): Issue[] {
+export function validateDefinition(
+  kind: DefinitionKind,
+  doc: unknown,
+  options: ValidateDefinitionOptions = {},
+): Issue[] {
   const locale = options.locale ?? 'en';
   if (kind === 'app') {
     const frame = schemaIssues(appBundleSchema, doc, locale);
     return frame.length > 0 ? frame : checkAppBundle(doc as AppBundle, options.context, locale);
   }
-  const spec = Object.prototype.hasOwnProperty.call(DEFINITION_KINDS, kind) ? DEFINITION_KINDS[kind] : undefined;
+  const spec = Object.prototype.hasOwnProperty.call(DEFINITION_KINDS, kind)
+    ? DEFINITION_KINDS[kind]
+    : undefined;
   if (!spec) return [createIssue(definitionMessages, 'unknown-kind', '', { kind }, locale)];
   const structural = schemaIssues(spec.schema, doc, locale);
   return structural.length > 0 ? structural : spec.check(doc as never, options.context, locale);

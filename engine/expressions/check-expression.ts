@@ -30,11 +30,21 @@ export function checkExpression(logic: unknown, basePath = '', locale: Locale = 
     nodes += 1;
     if (nodes > MAX_EXPRESSION_NODES) {
       tooLarge = true;
-      issues.push(createIssue(expressionMessages, 'expression-too-large', basePath, { max: MAX_EXPRESSION_NODES }, locale));
+      issues.push(
+        createIssue(
+          expressionMessages,
+          'expression-too-large',
+          basePath,
+          { max: MAX_EXPRESSION_NODES },
+          locale,
+        ),
+      );
       return;
     }
     if (depth > MAX_EXPRESSION_DEPTH) {
-      issues.push(createIssue(expressionMessages, 'expression-too-deep', path, { max: MAX_EXPRESSION_DEPTH }, locale));
+      issues.push(
+        createIssue(expressionMessages, 'expression-too-deep', path, { max: MAX_EXPRESSION_DEPTH }, locale),
+      );
       return;
     }
     if (Array.isArray(node)) {

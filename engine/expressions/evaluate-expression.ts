@@ -28,7 +28,8 @@ const checked = new WeakSet<object>();
 function assertSafe(logic: unknown): void {
   if (typeof logic !== 'object' || logic === null || checked.has(logic)) return;
   const issues = checkExpression(logic);
-  if (issues.length > 0) throw new ExpressionError(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+  if (issues.length > 0)
+    throw new ExpressionError(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
   checked.add(logic);
 }
 

@@ -24,7 +24,8 @@ function checkReferences(def: FlowDefinition, issue: IssueSink): void {
     if (t.event !== null && TIMER_EVENT_TYPES.includes(t.event)) {
       issue('reserved-event', t.path, { event: t.event });
     }
-    if (t.guard && !has(def.guards, t.guard.name)) issue('unknown-guard', t.guard.path, { name: t.guard.name });
+    if (t.guard && !has(def.guards, t.guard.name))
+      issue('unknown-guard', t.guard.path, { name: t.guard.name });
     for (const action of t.actions) {
       if (!has(def.actions, action.name)) issue('unknown-action', action.path, { name: action.name });
     }
@@ -37,7 +38,13 @@ function checkReferences(def: FlowDefinition, issue: IssueSink): void {
 }
 
 /** Guards are evaluated over `{ data, context, event }`; `data.x` must be a field of the flow's form. */
-function checkGuards(def: FlowDefinition, context: DefinitionContext | undefined, issue: IssueSink, locale: Locale, issues: Issue[]): void {
+function checkGuards(
+  def: FlowDefinition,
+  context: DefinitionContext | undefined,
+  issue: IssueSink,
+  locale: Locale,
+  issues: Issue[],
+): void {
   const fields = context && def.form !== undefined ? context.formFields(def.form) : undefined;
   for (const [name, logic] of Object.entries(def.guards ?? {})) {
     const base = pointer('guards', name);
@@ -73,9 +80,14 @@ function checkForm(def: FlowDefinition, context: DefinitionContext | undefined, 
 }
 
 /** Issues of a flow definition the meta-schema accepted; `[]` when it is sound. */
-export function checkFlowDefinition(flow: FlowDefinition, context: DefinitionContext | undefined, locale: Locale = 'en'): Issue[] {
+export function checkFlowDefinition(
+  flow: FlowDefinition,
+  context: DefinitionContext | undefined,
+  locale: Locale = 'en',
+): Issue[] {
   const issues: Issue[] = [];
-  const issue: IssueSink = (code, path, params = {}) => issues.push(createIssue(flowMessages, code, path, params, locale));
+  const issue: IssueSink = (code, path, params = {}) =>
+    issues.push(createIssue(flowMessages, code, path, params, locale));
 
   checkFlowGraph(flow, issue);
   checkReferences(flow, issue);

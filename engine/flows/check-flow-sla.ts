@@ -20,7 +20,11 @@ export function checkCalendarReference(
   if (!context.has('calendar', calendar)) issue('unknown-calendar', path, { calendar });
 }
 
-export function checkFlowSla(def: FlowDefinition, context: DefinitionContext | undefined, issue: IssueSink): void {
+export function checkFlowSla(
+  def: FlowDefinition,
+  context: DefinitionContext | undefined,
+  issue: IssueSink,
+): void {
   const policies = def.sla?.policies ?? [];
   const states = def.machine.states;
   const actions = def.actions ?? {};
@@ -38,7 +42,8 @@ export function checkFlowSla(def: FlowDefinition, context: DefinitionContext | u
         }
       });
     }
-    if (policy.calendar !== undefined) checkCalendarReference(policy.calendar, childPointer(base, 'calendar'), context, issue);
+    if (policy.calendar !== undefined)
+      checkCalendarReference(policy.calendar, childPointer(base, 'calendar'), context, issue);
 
     for (const when of ['onWarning', 'onBreach'] as const) {
       (policy.escalate?.[when] ?? []).forEach((name, j) => {
@@ -60,7 +65,9 @@ export function checkFlowSla(def: FlowDefinition, context: DefinitionContext | u
     const targets = policy.targets;
     const firstDefault = targets.findIndex((t) => t.when === undefined || Object.keys(t.when).length === 0);
     if (firstDefault === -1) {
-      issue('policy-without-default', childPointer(base, 'targets', targets.length - 1), { policy: policy.key });
+      issue('policy-without-default', childPointer(base, 'targets', targets.length - 1), {
+        policy: policy.key,
+      });
     } else {
       for (let j = firstDefault + 1; j < targets.length; j += 1) {
         issue('target-after-default', childPointer(base, 'targets', j), { policy: policy.key });

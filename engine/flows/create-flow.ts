@@ -31,7 +31,14 @@ import {
   snapshotProblem,
   type FlowSnapshot,
 } from './flow-snapshot';
-import { describeClocks, describeEvents, describeStages, type ClockView, type FlowEventInfo, type FlowStageInfo } from './flow-views';
+import {
+  describeClocks,
+  describeEvents,
+  describeStages,
+  type ClockView,
+  type FlowEventInfo,
+  type FlowStageInfo,
+} from './flow-views';
 import { clockScope, type SlaEnvironment } from './sla/apply-stage-change';
 import { iso } from './sla/clock-state';
 import { handleTimerEvent } from './sla/handle-timer-event';
@@ -93,7 +100,8 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
   const calendars: Record<string, CalendarDefinition> = { ...BUILT_IN_CALENDARS, ...options.calendars };
   for (const plan of plans) {
     // A missing calendar is a wiring mistake of the caller, found at construction, not mid-step.
-    if (!calendars[plan.calendar]) throw new Error(`flow "${def.key}": SLA policy "${plan.policy.key}" needs calendar "${plan.calendar}"`);
+    if (!calendars[plan.calendar])
+      throw new Error(`flow "${def.key}": SLA policy "${plan.policy.key}" needs calendar "${plan.calendar}"`);
   }
   const states = def.machine.states;
   const environment = (now: number, effects: FlowEffect[]): SlaEnvironment => ({
@@ -139,9 +147,17 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
     return { ok: true, snapshot: finish(last, stage, sla, now), effects };
   }
 
-  function send(snapshot: FlowSnapshot, event: FlowEvent, now: Date, sendOptions: SendOptions = {}): StepResult {
+  function send(
+    snapshot: FlowSnapshot,
+    event: FlowEvent,
+    now: Date,
+    sendOptions: SendOptions = {},
+  ): StepResult {
     const locale = sendOptions.locale ?? 'en';
-    const refuse = (reason: RefusalReason, issues: { code: string; path: string; params?: Record<string, unknown> }[]): Refusal => ({
+    const refuse = (
+      reason: RefusalReason,
+      issues: { code: string; path: string; params?: Record<string, unknown> }[],
+    ): Refusal => ({
       ok: false,
       snapshot,
       reason,
@@ -151,7 +167,10 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
       return refuse('invalid-event', [{ code: 'invalid-event', path: pointer('type') }]);
     }
     const problem = snapshotProblem(snapshot, def.key, states);
-    if (problem) return refuse('invalid-snapshot', [{ code: 'invalid-snapshot', path: '', params: { flow: def.key, detail: problem } }]);
+    if (problem)
+      return refuse('invalid-snapshot', [
+        { code: 'invalid-snapshot', path: '', params: { flow: def.key, detail: problem } },
+      ]);
 
     const nowMs = now.getTime();
     const effects: FlowEffect[] = [];
@@ -162,11 +181,14 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
 
     if (isTimerEvent(event)) {
       const plan = plans.find((p) => p.policy.key === event.clock);
-      const outcome = plan ? handleTimerEvent(activeClock(sla, event.clock), clockScope(env, plan, stage), event) : 'stale-timer';
+      const outcome = plan
+        ? handleTimerEvent(activeClock(sla, event.clock), clockScope(env, plan, stage), event)
+        : 'stale-timer';
       if (outcome !== 'handled') return { ok: true, snapshot, effects: [], ignored: outcome };
       return { ok: true, snapshot: { ...snapshot, at: iso(nowMs), sla: jsonCopy(sla) }, effects };
     }
-    if (snapshot.status === 'done') return refuse('flow-finished', [{ code: 'flow-finished', path: pointer('type'), params: { stage } }]);
+    if (snapshot.status === 'done')
+      return refuse('flow-finished', [{ code: 'flow-finished', path: pointer('type'), params: { stage } }]);
 
     const context = applyEventToContext(snapshot.machine.context, event);
     const current = restoreMachineSnapshot(machine, snapshot.machine, context);
@@ -176,24 +198,43 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
 
     if (enabled.length === 0 && !updatesContext) {
       const candidates = getNextTransitions(current).filter((t) => t.eventType === event.type);
-      if (candidates.length === 0) return refuse('event-not-allowed', [{ code: 'event-not-allowed', path: pointer('type'), params }]);
+      if (candidates.length === 0)
+        return refuse('event-not-allowed', [{ code: 'event-not-allowed', path: pointer('type'), params }]);
       const guards = [...new Set(candidates.map((t) => guardName(t.guard)))];
       return refuse(
         'guard-refused',
-        guards.map((guard) => ({ code: 'guard-refused', path: pointer('type'), params: { ...params, guard } })),
+        guards.map((guard) => ({
+          code: 'guard-refused',
+          path: pointer('type'),
+          params: { ...params, guard },
+        })),
       );
     }
     const roles = (enabled[0]?.meta as { roles?: string[] } | undefined)?.roles;
-    if (sendOptions.roles && roles && roles.length > 0 && !roles.some((r) => sendOptions.roles!.includes(r))) {
-      return refuse('role-not-allowed', [{ code: 'role-not-allowed', path: pointer('type'), params: { ...params, roles } }]);
+    if (
+      sendOptions.roles &&
+      roles &&
+      roles.length > 0 &&
+      !roles.some((r) => sendOptions.roles!.includes(r))
+    ) {
+      return refuse('role-not-allowed', [
+        { code: 'role-not-allowed', path: pointer('type'), params: { ...params, roles } },
+      ]);
     }
 
-    const steps = enabled.length > 0 ? getMicrosteps(machine, current, xstateEvent) : [[current, []] as [AnyMachineSnapshot, []]];
+    const steps =
+      enabled.length > 0
+        ? getMicrosteps(machine, current, xstateEvent)
+        : [[current, []] as [AnyMachineSnapshot, []]];
     const walked = walkMicrosteps(def, sla, env, stage, steps, context);
     if (!walked.ok) {
       return refuse(
         'required-field-missing',
-        walked.missing.map((field) => ({ code: 'required-field-missing', path: pointer('data', field), params: { field, stage: walked.stage } })),
+        walked.missing.map((field) => ({
+          code: 'required-field-missing',
+          path: pointer('data', field),
+          params: { field, stage: walked.stage },
+        })),
       );
     }
     // A new tier, priority or data may select other targets for clocks that were already running.
@@ -204,7 +245,11 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
     return { ok: true, snapshot: finish(walked.last, walked.stage, sla, now), effects };
   }
 
-  function can(snapshot: FlowSnapshot, event: FlowEvent, canOptions: SendOptions & { now?: Date } = {}): boolean {
+  function can(
+    snapshot: FlowSnapshot,
+    event: FlowEvent,
+    canOptions: SendOptions & { now?: Date } = {},
+  ): boolean {
     const now = canOptions.now ?? new Date(typeof snapshot?.at === 'string' ? snapshot.at : 0);
     return send(snapshot, event, now, canOptions).ok;
   }
@@ -227,4 +272,3 @@ function guardName(guard: unknown): string {
   }
   return '?';
 }
-

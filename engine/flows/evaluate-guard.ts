@@ -15,7 +15,12 @@ export function machineEvent(event: FlowEvent, now: number): FlowEvent {
   return { ...event, [STEP_TIME_KEY]: now };
 }
 
-export function evaluateGuard(logic: unknown, context: FlowContext, event: FlowEvent, params: unknown): boolean {
+export function evaluateGuard(
+  logic: unknown,
+  context: FlowContext,
+  event: FlowEvent,
+  params: unknown,
+): boolean {
   const { [STEP_TIME_KEY]: stepTime, ...publicEvent } = event;
   const scope = { data: context.data, context, event: publicEvent, params: params ?? {} };
   try {

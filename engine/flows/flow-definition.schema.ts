@@ -90,7 +90,12 @@ export const stageMetaSchema = {
     owner: stageOwnerSchema,
     requiredFields: { type: 'array', items: fieldKeySchema, uniqueItems: true, maxItems: 200 },
     /** SLA policies whose clock belongs to this stage alone. */
-    sla: { oneOf: [definitionKeySchema, { type: 'array', items: definitionKeySchema, uniqueItems: true, maxItems: 8 }] },
+    sla: {
+      oneOf: [
+        definitionKeySchema,
+        { type: 'array', items: definitionKeySchema, uniqueItems: true, maxItems: 8 },
+      ],
+    },
     /** Waiting for the customer (or parts): every running clock pauses here. */
     waiting: { type: 'boolean' },
     /** For final stages: `cancelled` cancels running clocks instead of counting them met. */

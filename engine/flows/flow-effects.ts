@@ -21,15 +21,7 @@ export interface CancelTimerEffect {
 }
 
 export type SlaEventName =
-  | 'started'
-  | 'paused'
-  | 'resumed'
-  | 'warning'
-  | 'breached'
-  | 'retargeted'
-  | 'met'
-  | 'stopped'
-  | 'cancelled';
+  'started' | 'paused' | 'resumed' | 'warning' | 'breached' | 'retargeted' | 'met' | 'stopped' | 'cancelled';
 
 /** Something happened to an SLA clock; the runtime records it (and `sla_clocks` mirrors it). */
 export interface SlaEffect {
@@ -77,4 +69,5 @@ export interface ActionEffect {
   cause?: { clock: string; event: 'warning' | 'breached'; fraction?: number };
 }
 
-export type FlowEffect = ScheduleTimerEffect | CancelTimerEffect | SlaEffect | AssignEffect | StageEffect | ActionEffect;
+export type FlowEffect =
+  ScheduleTimerEffect | CancelTimerEffect | SlaEffect | AssignEffect | StageEffect | ActionEffect;

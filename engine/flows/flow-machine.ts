@@ -30,9 +30,13 @@ export function buildFlowMachine(def: FlowDefinition): AnyStateMachine {
   const names = referencedNames(def);
   const guards: Record<string, GuardImplementation> = {};
   for (const name of names.guards) {
-    const logic = def.guards && Object.prototype.hasOwnProperty.call(def.guards, name) ? def.guards[name] : undefined;
+    const logic =
+      def.guards && Object.prototype.hasOwnProperty.call(def.guards, name) ? def.guards[name] : undefined;
     // An undefined guard (a draft the checker would flag) never passes.
-    guards[name] = logic === undefined ? () => false : ({ context, event }, params) => evaluateGuard(logic, context, event, params);
+    guards[name] =
+      logic === undefined
+        ? () => false
+        : ({ context, event }, params) => evaluateGuard(logic, context, event, params);
   }
   const actions: Record<string, () => void> = {};
   for (const name of names.actions) actions[name] = () => undefined;

@@ -37,7 +37,10 @@ export function jsonCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-export function persistMachineSnapshot(machine: AnyStateMachine, snapshot: AnyMachineSnapshot): PersistedMachineSnapshot {
+export function persistMachineSnapshot(
+  machine: AnyStateMachine,
+  snapshot: AnyMachineSnapshot,
+): PersistedMachineSnapshot {
   return jsonCopy(machine.getPersistedSnapshot(snapshot)) as PersistedMachineSnapshot;
 }
 
@@ -47,15 +50,24 @@ export function restoreMachineSnapshot(
   persisted: PersistedMachineSnapshot,
   context: FlowContext,
 ): AnyMachineSnapshot {
-  return machine.resolveState({ value: persisted.value, context, status: persisted.status }) as AnyMachineSnapshot;
+  return machine.resolveState({
+    value: persisted.value,
+    context,
+    status: persisted.status,
+  }) as AnyMachineSnapshot;
 }
 
 /** Why `snapshot` cannot be stepped by the flow `flowKey` with `stages`, or `undefined` if it can. */
-export function snapshotProblem(snapshot: unknown, flowKey: string, stages: Record<string, unknown>): string | undefined {
+export function snapshotProblem(
+  snapshot: unknown,
+  flowKey: string,
+  stages: Record<string, unknown>,
+): string | undefined {
   if (typeof snapshot !== 'object' || snapshot === null) return 'not an object';
   const s = snapshot as Partial<FlowSnapshot>;
   if (s.flow !== flowKey) return `it belongs to flow "${String(s.flow)}"`;
-  if (typeof s.stage !== 'string' || !Object.prototype.hasOwnProperty.call(stages, s.stage)) return `unknown stage "${String(s.stage)}"`;
+  if (typeof s.stage !== 'string' || !Object.prototype.hasOwnProperty.call(stages, s.stage))
+    return `unknown stage "${String(s.stage)}"`;
   if (typeof s.machine !== 'object' || s.machine === null) return 'no machine snapshot';
   if (typeof s.machine.context !== 'object' || s.machine.context === null) return 'no context';
   if (typeof s.sla !== 'object' || s.sla === null || !Array.isArray(s.sla.clocks)) return 'no SLA clocks';

@@ -43,15 +43,18 @@ export function namedReferences(value: Json, path: string): NamedReference[] {
   if (typeof value === 'string') return [{ name: value, path }];
   if (isObject(value) && typeof value.type === 'string') {
     return [
-      isObject(value.params)
-        ? { name: value.type, params: value.params, path }
-        : { name: value.type, path },
+      isObject(value.params) ? { name: value.type, params: value.params, path } : { name: value.type, path },
     ];
   }
   return [];
 }
 
-function readTransition(stage: string, event: string | null, value: Json, path: string): FlowTransition | undefined {
+function readTransition(
+  stage: string,
+  event: string | null,
+  value: Json,
+  path: string,
+): FlowTransition | undefined {
   if (typeof value === 'string') return { stage, event, target: value, actions: [], path, targetPath: path };
   if (!isObject(value)) return undefined;
   const transition: FlowTransition = {
@@ -70,7 +73,9 @@ function readTransition(stage: string, event: string | null, value: Json, path: 
 }
 
 function readTransitions(stage: string, event: string | null, value: Json, path: string): FlowTransition[] {
-  const list = Array.isArray(value) ? value.map((v, i) => [v, childPointer(path, i)] as const) : [[value, path] as const];
+  const list = Array.isArray(value)
+    ? value.map((v, i) => [v, childPointer(path, i)] as const)
+    : [[value, path] as const];
   return list.flatMap(([v, p]) => readTransition(stage, event, v, p) ?? []);
 }
 
@@ -86,7 +91,8 @@ export function stageTransitions(stage: string, config: FlowStageConfig): FlowTr
   for (const [event, value] of Object.entries(config.on ?? {})) {
     out.push(...readTransitions(stage, event, value, childPointer(base, 'on', event)));
   }
-  if (config.always !== undefined) out.push(...readTransitions(stage, null, config.always, childPointer(base, 'always')));
+  if (config.always !== undefined)
+    out.push(...readTransitions(stage, null, config.always, childPointer(base, 'always')));
   return out;
 }
 

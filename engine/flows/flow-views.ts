@@ -84,10 +84,16 @@ export function describeStages(def: FlowDefinition, plans: PolicyPlan[]): FlowSt
   });
 }
 
-export function describeClocks(snapshot: FlowSnapshot, calendars: Record<string, CalendarDefinition>, now: number): ClockView[] {
+export function describeClocks(
+  snapshot: FlowSnapshot,
+  calendars: Record<string, CalendarDefinition>,
+  now: number,
+): ClockView[] {
   return snapshot.sla.clocks.map((clock) => {
     const calendar = calendars[clock.calendar];
-    const reading = calendar ? readClock(clock, calendar, now) : { business: clock.businessMinutes, wall: clock.wallMinutes };
+    const reading = calendar
+      ? readClock(clock, calendar, now)
+      : { business: clock.businessMinutes, wall: clock.wallMinutes };
     return {
       clock: clock.clock,
       run: clock.run,

@@ -20,19 +20,33 @@ interface SelectedAction {
 }
 
 export type WalkResult =
-  | { ok: true; stage: string; last: AnyMachineSnapshot }
-  | { ok: false; stage: string; missing: string[] };
+  { ok: true; stage: string; last: AnyMachineSnapshot } | { ok: false; stage: string; missing: string[] };
 
 function actionEffect(def: FlowDefinition, action: SelectedAction): ActionEffect | undefined {
   // XState's own actions (none can be written in JSON today) are not the runtime's business.
   if (action.type.startsWith('xstate.')) return undefined;
-  const defined = def.actions && Object.prototype.hasOwnProperty.call(def.actions, action.type) ? def.actions[action.type] : undefined;
-  const inline = typeof action.params === 'object' && action.params !== null ? (action.params as Record<string, unknown>) : {};
-  return { type: 'action', name: action.type, kind: defined?.type ?? action.type, params: { ...(defined?.params ?? {}), ...inline } };
+  const defined =
+    def.actions && Object.prototype.hasOwnProperty.call(def.actions, action.type)
+      ? def.actions[action.type]
+      : undefined;
+  const inline =
+    typeof action.params === 'object' && action.params !== null
+      ? (action.params as Record<string, unknown>)
+      : {};
+  return {
+    type: 'action',
+    name: action.type,
+    kind: defined?.type ?? action.type,
+    params: { ...(defined?.params ?? {}), ...inline },
+  };
 }
 
 /** Ends the flow in `stage`? `cancelled` when its `meta.outcome` says so. */
-function ending(def: FlowDefinition, snapshot: AnyMachineSnapshot, stage: string): 'none' | 'completed' | 'cancelled' {
+function ending(
+  def: FlowDefinition,
+  snapshot: AnyMachineSnapshot,
+  stage: string,
+): 'none' | 'completed' | 'cancelled' {
   if (snapshot.status !== 'done') return 'none';
   return def.machine.states[stage]?.meta?.outcome === 'cancelled' ? 'cancelled' : 'completed';
 }
@@ -90,7 +104,9 @@ export function walkMicrosteps(
       pushActions(def, env.effects, actions);
       continue;
     }
-    const missing = completesStage(def, to) ? missingRequiredFields(def.machine.states[stage], context.data) : [];
+    const missing = completesStage(def, to)
+      ? missingRequiredFields(def.machine.states[stage], context.data)
+      : [];
     if (missing.length > 0) return { ok: false, stage, missing };
     env.effects.push({ type: 'stage-exited', stage });
     enterStage(def, sla, env, snapshot, to, context, actions);

@@ -17,13 +17,7 @@ import type {
   ResultRow,
   ScalarExpr,
 } from './query-plan';
-import {
-  addDays,
-  parseLocalDate,
-  toLocalDate,
-  weekdayOf,
-  formatLocalDate,
-} from '../time/zoned-time';
+import { addDays, parseLocalDate, toLocalDate, weekdayOf, formatLocalDate } from '../time/zoned-time';
 
 export interface PlanRecord {
   id: string;

@@ -78,7 +78,9 @@ export function fromWallTime(wall: WallTime, timeZone: string): number {
   // Try the offsets in force just before and just after; keep the first that reads back correctly.
   const before = zoneOffsetMinutes(asUtc - 86_400_000, timeZone);
   const after = zoneOffsetMinutes(asUtc + 86_400_000, timeZone);
-  const candidates = [...new Set([before, after])].map((offset) => asUtc - offset * 60_000).sort((a, b) => a - b);
+  const candidates = [...new Set([before, after])]
+    .map((offset) => asUtc - offset * 60_000)
+    .sort((a, b) => a - b);
   for (const candidate of candidates) {
     const back = toWallTime(candidate, timeZone);
     if (

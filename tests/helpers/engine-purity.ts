@@ -17,7 +17,18 @@ const FORBIDDEN_MODULES = [
 ];
 
 /** Global names whose use means IO or an environment the engine must not assume. */
-const FORBIDDEN_GLOBALS = new Set(['fetch', 'XMLHttpRequest', 'WebSocket', 'require', 'process', 'localStorage', 'document', 'window', 'setTimeout', 'setInterval']);
+const FORBIDDEN_GLOBALS = new Set([
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'require',
+  'process',
+  'localStorage',
+  'document',
+  'window',
+  'setTimeout',
+  'setInterval',
+]);
 
 export interface PurityFinding {
   file: string;
@@ -34,7 +45,8 @@ export function scanSource(file: string, text: string, engineRoot: string): Puri
     if (specifier.startsWith('.')) {
       const target = resolve(dirname(file), specifier);
       const rel = relative(engineRoot, target);
-      if (rel.startsWith('..')) findings.push({ file, line: at(node), what: `import leaves engine/: ${specifier}` });
+      if (rel.startsWith('..'))
+        findings.push({ file, line: at(node), what: `import leaves engine/: ${specifier}` });
     } else if (FORBIDDEN_MODULES.some((re) => re.test(specifier))) {
       findings.push({ file, line: at(node), what: `forbidden import: ${specifier}` });
     }
@@ -44,10 +56,16 @@ export function scanSource(file: string, text: string, engineRoot: string): Puri
   const collect = (node: ts.Node): void => {
     const name = (node as { name?: ts.Node }).name;
     if (
-      name && ts.isIdentifier(name) &&
-      (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node) ||
-        ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isImportSpecifier(node) ||
-        ts.isImportClause(node) || ts.isNamespaceImport(node))
+      name &&
+      ts.isIdentifier(name) &&
+      (ts.isVariableDeclaration(node) ||
+        ts.isParameter(node) ||
+        ts.isBindingElement(node) ||
+        ts.isFunctionDeclaration(node) ||
+        ts.isClassDeclaration(node) ||
+        ts.isImportSpecifier(node) ||
+        ts.isImportClause(node) ||
+        ts.isNamespaceImport(node))
     ) {
       declared.add(name.text);
     }
@@ -55,7 +73,11 @@ export function scanSource(file: string, text: string, engineRoot: string): Puri
   };
   collect(source);
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       checkSpecifier(node.moduleSpecifier.text, node);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       findings.push({ file, line: at(node), what: 'dynamic import()' });
@@ -64,7 +86,9 @@ export function scanSource(file: string, text: string, engineRoot: string): Puri
       const isPropertyName =
         (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
         (ts.isPropertyAssignment(parent) && parent.name === node) ||
-        ts.isPropertySignature(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent);
+        ts.isPropertySignature(parent) ||
+        ts.isMethodDeclaration(parent) ||
+        ts.isPropertyDeclaration(parent);
       if (!isPropertyName) findings.push({ file, line: at(node), what: `IO global: ${node.text}` });
     }
     ts.forEachChild(node, visit);
@@ -80,7 +104,8 @@ export function scanEngine(engineRoot: string): PurityFinding[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.(ts|tsx|mts)$/.test(entry.name)) findings.push(...scanSource(full, readFileSync(full, 'utf8'), engineRoot));
+      else if (/\.(ts|tsx|mts)$/.test(entry.name))
+        findings.push(...scanSource(full, readFileSync(full, 'utf8'), engineRoot));
     }
   };
   walk(engineRoot);

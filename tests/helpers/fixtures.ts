@@ -16,7 +16,9 @@ export interface FixtureCase {
 export function loadFixtures<T extends FixtureCase = FixtureCase>(area: string): (T & { file: string })[] {
   const cases: (T & { file: string })[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith('.json')) {

@@ -13,7 +13,9 @@ describe('PostgreSQL for the runtime suites', () => {
       { model: 'X200', fault: 'screen' },
       { model: 'X300', fault: 'battery' },
     ]);
-    const { rows } = await client.query("SELECT data->>'model' AS model FROM smoke_records WHERE data->>'fault' = 'screen'");
+    const { rows } = await client.query(
+      "SELECT data->>'model' AS model FROM smoke_records WHERE data->>'fault' = 'screen'",
+    );
     expect(rows).toEqual([{ model: 'X200' }]);
     const version = await client.query('SHOW server_version_num');
     expect(Number(version.rows[0].server_version_num)).toBeGreaterThanOrEqual(120000);

@@ -45,7 +45,8 @@ export function applyStageChange(
     } else if (plan.pauseIn.has(to)) {
       if (clock) pauseClock(clock, scope);
     } else if (plan.span.has(to)) {
-      if (!clock) state.clocks.push(startClock(scope, plan.calendar, nextRun(state, plan.policy.key), context));
+      if (!clock)
+        state.clocks.push(startClock(scope, plan.calendar, nextRun(state, plan.policy.key), context));
       else resumeClock(clock, scope);
     } else if (clock) {
       stopClock(clock, scope);

@@ -14,7 +14,8 @@ export interface ClockReading {
 
 /** Elapsed business and wall minutes of `clock` at `now`. */
 export function readClock(clock: ClockState, calendar: CalendarDefinition, now: number): ClockReading {
-  if (clock.status !== 'running' || clock.since === null) return { business: clock.businessMinutes, wall: clock.wallMinutes };
+  if (clock.status !== 'running' || clock.since === null)
+    return { business: clock.businessMinutes, wall: clock.wallMinutes };
   const since = Date.parse(clock.since);
   const to = Math.max(now, since);
   return {

@@ -86,7 +86,10 @@ export const iso = (ms: number): string => new Date(ms).toISOString();
 /** Rounds to the millisecond's share of a minute, so JSON readings stay short and stable. */
 export const roundMinutes = (minutes: number): number => Math.round(minutes * 60_000) / 60_000;
 
-type Extra = Pick<ClockHistoryEntry, 'fraction' | 'previousTargetMinutes' | 'previousDue' | 'mode' | 'outcome'>;
+type Extra = Pick<
+  ClockHistoryEntry,
+  'fraction' | 'previousTargetMinutes' | 'previousDue' | 'mode' | 'outcome'
+>;
 
 /**
  * Appends a history line and, for every event except `warning-skipped`, the matching `sla` effect.

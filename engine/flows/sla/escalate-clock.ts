@@ -7,9 +7,15 @@ import type { FlowEffect } from '../flow-effects';
 import type { ClockReading } from './clock-reading';
 import { iso, recordClockEvent, type ClockScope, type ClockState } from './clock-state';
 
-function escalate(scope: ClockScope, names: readonly string[] | undefined, cause: Extract<FlowEffect, { type: 'action' }>['cause']): void {
+function escalate(
+  scope: ClockScope,
+  names: readonly string[] | undefined,
+  cause: Extract<FlowEffect, { type: 'action' }>['cause'],
+): void {
   for (const name of names ?? []) {
-    const action = Object.prototype.hasOwnProperty.call(scope.actions, name) ? scope.actions[name] : undefined;
+    const action = Object.prototype.hasOwnProperty.call(scope.actions, name)
+      ? scope.actions[name]
+      : undefined;
     scope.effects.push({
       type: 'action',
       name,
@@ -20,7 +26,12 @@ function escalate(scope: ClockScope, names: readonly string[] | undefined, cause
   }
 }
 
-export function warnClock(clock: ClockState, scope: ClockScope, fraction: number, reading: ClockReading): void {
+export function warnClock(
+  clock: ClockState,
+  scope: ClockScope,
+  fraction: number,
+  reading: ClockReading,
+): void {
   if (clock.warned.includes(fraction)) return;
   clock.warned.push(fraction);
   clock.warned.sort((a, b) => a - b);

@@ -13,7 +13,9 @@ export function liveTimer(clock: ClockState | undefined, event: SlaTimerEvent) {
   if (!clock || clock.status !== 'running') return undefined;
   const kind = event.type === 'sla.breach' ? 'breach' : 'warning';
   return clock.timers.find((t) =>
-    event.timer !== undefined ? t.id === event.timer : t.kind === kind && (kind === 'breach' || t.fraction === event.fraction),
+    event.timer !== undefined
+      ? t.id === event.timer
+      : t.kind === kind && (kind === 'breach' || t.fraction === event.fraction),
   );
 }
 
@@ -23,7 +25,11 @@ export type TimerOutcome = 'handled' | 'stale-timer' | 'timer-not-due';
  * Handles a timer event for `clock`. `stale-timer` and `timer-not-due` (delivered before its due
  * instant, e.g. a clock skew between workers) change nothing.
  */
-export function handleTimerEvent(clock: ClockState | undefined, scope: ClockScope, event: SlaTimerEvent): TimerOutcome {
+export function handleTimerEvent(
+  clock: ClockState | undefined,
+  scope: ClockScope,
+  event: SlaTimerEvent,
+): TimerOutcome {
   const timer = liveTimer(clock, event);
   if (!clock || !timer) return 'stale-timer';
   if (Date.parse(timer.due) > scope.now) return 'timer-not-due';

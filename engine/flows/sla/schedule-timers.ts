@@ -31,7 +31,12 @@ function schedule(clock: ClockState, scope: ClockScope, timer: PendingTimer): vo
     event:
       timer.kind === 'breach'
         ? { type: SLA_BREACH_EVENT, clock: clock.clock, timer: timer.id }
-        : { type: SLA_WARNING_EVENT, clock: clock.clock, fraction: timer.fraction as number, timer: timer.id },
+        : {
+            type: SLA_WARNING_EVENT,
+            clock: clock.clock,
+            fraction: timer.fraction as number,
+            timer: timer.id,
+          },
   });
 }
 
@@ -60,7 +65,12 @@ export function scheduleTimers(
     if (!(fraction > 0 && fraction < 1) || clock.warned.includes(fraction)) continue;
     const point = fraction * target;
     if (point > elapsed) {
-      schedule(clock, scope, { id: timerId(clock, 'warning', fraction), due: at(point - elapsed), kind: 'warning', fraction });
+      schedule(clock, scope, {
+        id: timerId(clock, 'warning', fraction),
+        due: at(point - elapsed),
+        kind: 'warning',
+        fraction,
+      });
     } else if (pastWarnings === 'fire') {
       warnClock(clock, scope, fraction, reading);
     } else {
@@ -69,6 +79,7 @@ export function scheduleTimers(
     }
   }
   if (clock.breached) return;
-  if (target > elapsed) schedule(clock, scope, { id: timerId(clock, 'breach'), due: clock.due as string, kind: 'breach' });
+  if (target > elapsed)
+    schedule(clock, scope, { id: timerId(clock, 'breach'), due: clock.due as string, kind: 'breach' });
   else breachClock(clock, scope, reading);
 }

@@ -7,7 +7,12 @@ import { iso, recordClockEvent, type ClockScope, type ClockState } from './clock
 import { scheduleTimers } from './schedule-timers';
 import { selectTarget } from './select-target';
 
-export function startClock(scope: ClockScope, calendarKey: string, run: number, context: FlowContext): ClockState {
+export function startClock(
+  scope: ClockScope,
+  calendarKey: string,
+  run: number,
+  context: FlowContext,
+): ClockState {
   const target = selectTarget(scope.policy, context);
   const clock: ClockState = {
     clock: scope.policy.key,

@@ -13,7 +13,8 @@ export function stopClock(clock: ClockState, scope: ClockScope, cancelled = fals
   const reading = checkpointClock(clock, scope.calendar, scope.now);
   cancelTimers(clock, scope);
   // A breach timer the runtime has not delivered yet (a worker lagging) must not turn into "met".
-  if (!cancelled && !clock.breached && reading.business > clock.targetMinutes) breachClock(clock, scope, reading);
+  if (!cancelled && !clock.breached && reading.business > clock.targetMinutes)
+    breachClock(clock, scope, reading);
   const outcome = cancelled ? 'cancelled' : clock.breached ? 'breached' : 'met';
   clock.status = cancelled ? 'cancelled' : 'stopped';
   clock.outcome = outcome;
@@ -21,6 +22,8 @@ export function stopClock(clock: ClockState, scope: ClockScope, cancelled = fals
   clock.pausedAt = null;
   clock.endedAt = iso(scope.now);
   // The stop line keeps the due instant the clock had, so "met 5 minutes early" can be read off it.
-  recordClockEvent(clock, scope, cancelled ? 'cancelled' : outcome === 'met' ? 'met' : 'stopped', reading, { outcome });
+  recordClockEvent(clock, scope, cancelled ? 'cancelled' : outcome === 'met' ? 'met' : 'stopped', reading, {
+    outcome,
+  });
   clock.due = null;
 }

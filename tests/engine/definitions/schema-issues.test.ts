@@ -12,8 +12,16 @@ const widgetSchema = {
       items: {
         type: 'object',
         oneOf: [
-          { properties: { type: { const: 'bolt' }, length: { type: 'number' } }, required: ['type'], additionalProperties: false },
-          { properties: { type: { const: 'nut' }, thread: { enum: ['M4', 'M6'] } }, required: ['type'], additionalProperties: false },
+          {
+            properties: { type: { const: 'bolt' }, length: { type: 'number' } },
+            required: ['type'],
+            additionalProperties: false,
+          },
+          {
+            properties: { type: { const: 'nut' }, thread: { enum: ['M4', 'M6'] } },
+            required: ['type'],
+            additionalProperties: false,
+          },
         ],
         discriminator: { propertyName: 'type' },
         required: ['type'],
@@ -42,9 +50,13 @@ describe('schemaIssues', () => {
   });
 
   it('reports the error of the chosen variant only, not every branch', () => {
-    expect(codes({ key: 'w', parts: [{ type: 'nut', thread: 'M5' }] })).toEqual(['not-allowed-value /parts/0/thread']);
+    expect(codes({ key: 'w', parts: [{ type: 'nut', thread: 'M5' }] })).toEqual([
+      'not-allowed-value /parts/0/thread',
+    ]);
     expect(codes({ key: 'w', parts: [{ type: 'washer' }] })).toEqual(['unknown-variant /parts/0/type']);
-    expect(codes({ key: 'w', parts: [{ type: 'bolt', thread: 'M4' }] })).toEqual(['unknown-key /parts/0/thread']);
+    expect(codes({ key: 'w', parts: [{ type: 'bolt', thread: 'M4' }] })).toEqual([
+      'unknown-key /parts/0/thread',
+    ]);
   });
 
   it('keeps the likely branch of a union without a discriminator', () => {
@@ -62,7 +74,9 @@ describe('schemaIssues', () => {
         },
       },
     } as const;
-    const found = schemaIssues(transitionSchema, { on: { GO: { target: 3 } } }).map(({ code, path }) => `${code} ${path}`);
+    const found = schemaIssues(transitionSchema, { on: { GO: { target: 3 } } }).map(
+      ({ code, path }) => `${code} ${path}`,
+    );
     expect(found).toEqual(['wrong-type /on/GO/target']);
   });
 

@@ -45,13 +45,24 @@ describe('validateDefinition on single definitions', () => {
   });
 
   it('reports shape problems before reference problems, with paths into the document', () => {
-    const issues = validateDefinition('form', { key: 'Ticket', fields: [{ key: 'a', type: 'text', colour: 'red' }] });
-    expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual(['pattern-mismatch /key', 'unknown-key /fields/0/colour']);
+    const issues = validateDefinition('form', {
+      key: 'Ticket',
+      fields: [{ key: 'a', type: 'text', colour: 'red' }],
+    });
+    expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'pattern-mismatch /key',
+      'unknown-key /fields/0/colour',
+    ]);
   });
 
   it('names an unknown kind instead of throwing', () => {
     expect(validateDefinition('widget' as never, {})).toEqual([
-      { code: 'unknown-kind', path: '', params: { kind: 'widget' }, message: 'Unknown definition kind "widget"' },
+      {
+        code: 'unknown-kind',
+        path: '',
+        params: { kind: 'widget' },
+        message: 'Unknown definition kind "widget"',
+      },
     ]);
   });
 
@@ -60,7 +71,9 @@ describe('validateDefinition on single definitions', () => {
   });
 
   it('speaks zh-CN when asked', () => {
-    const bad = editDocument(bundle, { set: { '/rules/0/aggregates/monthlyScreenFailures/form': 'complaints' } });
+    const bad = editDocument(bundle, {
+      set: { '/rules/0/aggregates/monthlyScreenFailures/form': 'complaints' },
+    });
     const [issue] = validateDefinition('app', bad, { locale: 'zh-CN' });
     expect(issue?.message).toMatch(/complaints/);
     expect(issue?.message).toMatch(/[\u4e00-\u9fff]/);

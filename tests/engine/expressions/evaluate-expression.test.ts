@@ -1,6 +1,11 @@
 /** Expressions: the whitelist, safe property access and the product's own operations, from fixtures. */
 import { describe, expect, it } from 'vitest';
-import { checkExpression, expressionVariables, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_NODES } from '../../../engine/expressions/check-expression';
+import {
+  checkExpression,
+  expressionVariables,
+  MAX_EXPRESSION_DEPTH,
+  MAX_EXPRESSION_NODES,
+} from '../../../engine/expressions/check-expression';
 import { evaluateExpression, ExpressionError } from '../../../engine/expressions/evaluate-expression';
 import { loadFixtures, type FixtureCase } from '../../helpers/fixtures';
 
@@ -51,7 +56,9 @@ describe('checkExpression', () => {
   });
 
   it('refuses expressions with too many parts', () => {
-    const logic = { and: Array.from({ length: MAX_EXPRESSION_NODES }, (_, i) => ({ '==': [{ var: 'a' }, i] })) };
+    const logic = {
+      and: Array.from({ length: MAX_EXPRESSION_NODES }, (_, i) => ({ '==': [{ var: 'a' }, i] })),
+    };
     expect(checkExpression(logic).map((i) => i.code)).toEqual(['expression-too-large']);
   });
 
@@ -60,7 +67,9 @@ describe('checkExpression', () => {
   });
 
   it('accepts every operation it can evaluate', () => {
-    expect(checkExpression({ and: [{ between: [1, 0, 2] }, { date_before: ['2026-01-01', { now: [] }] }] })).toEqual([]);
+    expect(
+      checkExpression({ and: [{ between: [1, 0, 2] }, { date_before: ['2026-01-01', { now: [] }] }] }),
+    ).toEqual([]);
   });
 });
 
@@ -73,6 +82,11 @@ describe('expressionVariables', () => {
         { '>=': [{ var: 'aggregates.monthly' }, 10] },
       ],
     };
-    expect(expressionVariables(logic).sort()).toEqual(['aggregates.monthly', 'previous.model', 'record.model', 'record.parts']);
+    expect(expressionVariables(logic).sort()).toEqual([
+      'aggregates.monthly',
+      'previous.model',
+      'record.model',
+      'record.parts',
+    ]);
   });
 });

@@ -8,7 +8,10 @@ const flow = createFlow(def, { calendars: calendarsFor(def, 'cn-2026') });
 const at = (iso: string) => new Date(iso);
 
 function pausedAndResumed() {
-  let s = flow.start({ data: { category: 'fault' }, tier: 'standard', priority: 'normal' }, at('2026-03-02T01:20:00Z')).snapshot;
+  let s = flow.start(
+    { data: { category: 'fault' }, tier: 'standard', priority: 'normal' },
+    at('2026-03-02T01:20:00Z'),
+  ).snapshot;
   for (const [type, when, extra] of [
     ['ACCEPT', '2026-03-02T01:30:00Z', {}],
     ['WAIT_CUSTOMER', '2026-03-02T02:00:00Z', {}],
@@ -37,8 +40,18 @@ describe('explainClock', () => {
       ['met', '2026-03-02T06:20:00.000Z', 50],
     ]);
     const retargeted = explained?.history[3];
-    expect(retargeted).toMatchObject({ previousTargetMinutes: 120, targetMinutes: 60, mode: 'restart', due: '2026-03-02T06:30:00.000Z' });
-    expect(explained?.runs[0]).toMatchObject({ status: 'stopped', outcome: 'met', pausedBusinessMinutes: 150, pausedWallMinutes: 240 });
+    expect(retargeted).toMatchObject({
+      previousTargetMinutes: 120,
+      targetMinutes: 60,
+      mode: 'restart',
+      due: '2026-03-02T06:30:00.000Z',
+    });
+    expect(explained?.runs[0]).toMatchObject({
+      status: 'stopped',
+      outcome: 'met',
+      pausedBusinessMinutes: 150,
+      pausedWallMinutes: 240,
+    });
   });
 
   it('is undefined for a clock that never ran', () => {
@@ -49,9 +62,27 @@ describe('explainClock', () => {
 describe('views and can', () => {
   it('lists the stages with owners, required fields and the clocks that run or pause in them', () => {
     const stages = flow.stages();
-    expect(stages.map((s) => s.key)).toEqual(['accept', 'diagnose', 'waiting_customer', 'plan', 'execute', 'follow_up', 'closed', 'cancelled']);
-    expect(stages[0]).toMatchObject({ key: 'accept', requiredFields: ['category'], owner: { role: 'agent' }, clocks: ['accept-sla', 'resolution-sla'] });
-    expect(stages[2]).toMatchObject({ waiting: true, clocks: [], pausedClocks: expect.arrayContaining(['diagnose-sla', 'resolution-sla']) });
+    expect(stages.map((s) => s.key)).toEqual([
+      'accept',
+      'diagnose',
+      'waiting_customer',
+      'plan',
+      'execute',
+      'follow_up',
+      'closed',
+      'cancelled',
+    ]);
+    expect(stages[0]).toMatchObject({
+      key: 'accept',
+      requiredFields: ['category'],
+      owner: { role: 'agent' },
+      clocks: ['accept-sla', 'resolution-sla'],
+    });
+    expect(stages[2]).toMatchObject({
+      waiting: true,
+      clocks: [],
+      pausedClocks: expect.arrayContaining(['diagnose-sla', 'resolution-sla']),
+    });
     expect(stages[6]).toMatchObject({ final: true, events: [] });
   });
 
@@ -63,19 +94,30 @@ describe('views and can', () => {
     ]);
     expect(flow.can(snapshot, { type: 'ACCEPT' })).toBe(false);
     expect(flow.can(snapshot, { type: 'ACCEPT', data: { category: 'fault' } })).toBe(true);
-    expect(flow.can(snapshot, { type: 'ACCEPT', data: { category: 'fault' } }, { roles: ['engineer'] })).toBe(false);
+    expect(flow.can(snapshot, { type: 'ACCEPT', data: { category: 'fault' } }, { roles: ['engineer'] })).toBe(
+      false,
+    );
   });
 
   it('refuses a snapshot of another flow instead of throwing', () => {
     const { snapshot } = flow.start({ data: {} }, at('2026-03-02T01:00:00Z'));
     const result = flow.send({ ...snapshot, flow: 'other' }, { type: 'CANCEL' }, at('2026-03-02T01:01:00Z'));
-    expect(result).toMatchObject({ ok: false, reason: 'invalid-snapshot', issues: [{ code: 'invalid-snapshot' }] });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'invalid-snapshot',
+      issues: [{ code: 'invalid-snapshot' }],
+    });
   });
 
   it('reads live clocks at any instant without changing the snapshot', () => {
     const { snapshot } = flow.start({ data: {}, tier: 'standard' }, at('2026-03-02T03:50:00Z'));
     // 11:50 → 13:40 Shanghai: 10 business minutes before lunch, 10 after.
     const [accept] = flow.clocks(snapshot, at('2026-03-02T05:40:00Z'));
-    expect(accept).toMatchObject({ clock: 'accept-sla', businessElapsedMinutes: 20, wallElapsedMinutes: 110, remainingBusinessMinutes: -5 });
+    expect(accept).toMatchObject({
+      clock: 'accept-sla',
+      businessElapsedMinutes: 20,
+      wallElapsedMinutes: 110,
+      remainingBusinessMinutes: -5,
+    });
   });
 });

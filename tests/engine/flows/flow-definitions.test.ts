@@ -8,7 +8,9 @@ import { fixtureFlow, fixtureFlows, invalidDefinitions, ticketContext } from './
 
 describe('fixture flows', () => {
   it('are found', () => {
-    expect([...fixtureFlows.keys()]).toEqual(expect.arrayContaining(['ticket-sop.flow.json', 'retarget.flow.json']));
+    expect([...fixtureFlows.keys()]).toEqual(
+      expect.arrayContaining(['ticket-sop.flow.json', 'retarget.flow.json']),
+    );
   });
 
   for (const [file, def] of fixtureFlows) {
@@ -38,7 +40,9 @@ describe('invalid flow definitions', () => {
       expect(schema, 'the case is meant to pass the meta-schema').toEqual([]);
       const issues = checkFlowDefinition(doc, ticketContext, 'en');
       for (const issue of c.issues) {
-        expect(issues, JSON.stringify(issues, null, 1)).toContainEqual(expect.objectContaining(matcher(issue)));
+        expect(issues, JSON.stringify(issues, null, 1)).toContainEqual(
+          expect.objectContaining(matcher(issue)),
+        );
       }
       // Nothing beyond what the case names: each problem is reported once, where it is.
       expect(issues).toHaveLength(c.issues.length);
@@ -65,6 +69,9 @@ describe('invalid flow definitions', () => {
 
 function matcher(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, typeof v === 'object' && v !== null && !Array.isArray(v) ? expect.objectContaining(v) : v]),
+    Object.entries(value).map(([k, v]) => [
+      k,
+      typeof v === 'object' && v !== null && !Array.isArray(v) ? expect.objectContaining(v) : v,
+    ]),
   );
 }

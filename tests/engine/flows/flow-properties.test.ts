@@ -8,7 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { createFlow, type FlowEffect, type FlowSnapshot } from '../../../engine/flows';
 import { calendarsFor, fixtureFlow } from './flow-test-kit';
 
-const FIELDS = { category: 'fault', severity: 'major', solution: 'swap part', fixReport: 'done', fixVerified: true, satisfaction: 4 };
+const FIELDS = {
+  category: 'fault',
+  severity: 'major',
+  solution: 'swap part',
+  fixReport: 'done',
+  fixVerified: true,
+  satisfaction: 4,
+};
 
 const command = fc.oneof(
   fc.record({
@@ -41,7 +48,10 @@ describe('stepping the ticket SOP at random', () => {
           let now = Date.parse('2026-03-02T00:00:00Z') + offset * 60_000;
           const started = flow.start({ data: {}, tier, priority }, new Date(now));
           let snapshot: FlowSnapshot = started.snapshot;
-          const pending = new Map<string, { due: number; event: Record<string, unknown> & { type: string } }>();
+          const pending = new Map<
+            string,
+            { due: number; event: Record<string, unknown> & { type: string } }
+          >();
 
           const apply = (effects: FlowEffect[], at: number) => {
             for (const effect of effects) {
@@ -84,7 +94,11 @@ describe('stepping the ticket SOP at random', () => {
               // A delivered timer is gone whether it mattered or was stale.
               if (result.ok && !result.ignored) pending.delete(id);
             } else {
-              result = flow.send(snapshot, { type: 'priority.changed', priority: c.priority, tier: c.tier }, new Date(now));
+              result = flow.send(
+                snapshot,
+                { type: 'priority.changed', priority: c.priority, tier: c.tier },
+                new Date(now),
+              );
             }
             if (!result.ok) {
               expect(result.snapshot).toBe(snapshot);
@@ -97,7 +111,9 @@ describe('stepping the ticket SOP at random', () => {
           }
           // Pending timers all belong to clocks still live.
           const live = new Set(
-            snapshot.sla.clocks.filter((k) => k.status === 'running').flatMap((k) => k.timers.map((t) => t.id)),
+            snapshot.sla.clocks
+              .filter((k) => k.status === 'running')
+              .flatMap((k) => k.timers.map((t) => t.id)),
           );
           expect(new Set(pending.keys())).toEqual(live);
           if (snapshot.status === 'done') expect(pending.size).toBe(0);

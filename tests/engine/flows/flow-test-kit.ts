@@ -68,14 +68,18 @@ const all = loadFixtures('flows') as unknown as (Record<string, unknown> & { fil
 
 /** Fixture flow definitions by file name (`ticket-sop.flow.json`). */
 export const fixtureFlows = new Map<string, FlowDefinition>(
-  all.filter((c) => c.file.endsWith('.flow.json')).map((c) => {
-    const { file, ...def } = c;
-    return [file.split('/').pop() as string, def as unknown as FlowDefinition];
-  }),
+  all
+    .filter((c) => c.file.endsWith('.flow.json'))
+    .map((c) => {
+      const { file, ...def } = c;
+      return [file.split('/').pop() as string, def as unknown as FlowDefinition];
+    }),
 );
 
 export const scenarios = all.filter((c) => Array.isArray(c.steps)) as unknown as Scenario[];
-export const invalidDefinitions = all.filter((c) => typeof c.base === 'string') as unknown as InvalidDefinitionCase[];
+export const invalidDefinitions = all.filter(
+  (c) => typeof c.base === 'string',
+) as unknown as InvalidDefinitionCase[];
 
 export function fixtureFlow(file: string): FlowDefinition {
   const def = fixtureFlows.get(file);
@@ -84,7 +88,10 @@ export function fixtureFlow(file: string): FlowDefinition {
 }
 
 /** The calendars a scenario runs with: its named or inline calendar under the flow's key, plus the standard ones. */
-export function calendarsFor(def: FlowDefinition, calendar: string | CalendarDefinition): Record<string, CalendarDefinition> {
+export function calendarsFor(
+  def: FlowDefinition,
+  calendar: string | CalendarDefinition,
+): Record<string, CalendarDefinition> {
   const chosen = typeof calendar === 'string' ? STANDARD_CALENDARS[calendar] : calendar;
   if (!chosen) throw new Error(`unknown scenario calendar ${String(calendar)}`);
   const key = def.calendar ?? chosen.key;
@@ -92,7 +99,16 @@ export function calendarsFor(def: FlowDefinition, calendar: string | CalendarDef
   return { ...STANDARD_CALENDARS, [key]: chosen };
 }
 
-const TICKET_FIELDS = ['category', 'severity', 'complexity', 'solution', 'fixReport', 'fixVerified', 'satisfaction', 'note'];
+const TICKET_FIELDS = [
+  'category',
+  'severity',
+  'complexity',
+  'solution',
+  'fixReport',
+  'fixVerified',
+  'satisfaction',
+  'note',
+];
 
 /** What a bundle with the `ticket` form and the `cn-2026` calendar knows. */
 export const ticketContext: DefinitionContext = {
@@ -104,22 +120,30 @@ export const ticketContext: DefinitionContext = {
 };
 
 function checkExpectations(result: StepResult, expected: ScenarioExpect, label: string): void {
-  if (expected.ok !== undefined) expect(result.ok, `${label}: ok ${JSON.stringify(result.ok ? '' : result.issues)}`).toBe(expected.ok);
+  if (expected.ok !== undefined)
+    expect(result.ok, `${label}: ok ${JSON.stringify(result.ok ? '' : result.issues)}`).toBe(expected.ok);
   if (expected.stage !== undefined) expect(result.snapshot.stage, `${label}: stage`).toBe(expected.stage);
   if (expected.status !== undefined) expect(result.snapshot.status, `${label}: status`).toBe(expected.status);
   if (result.ok) {
     if (expected.ignored !== undefined) expect(result.ignored, `${label}: ignored`).toBe(expected.ignored);
-    if (expected.effectCount !== undefined) expect(result.effects, `${label}: effects`).toHaveLength(expected.effectCount);
+    if (expected.effectCount !== undefined)
+      expect(result.effects, `${label}: effects`).toHaveLength(expected.effectCount);
     for (const effect of expected.effects ?? []) {
-      expect(result.effects, `${label}: effects include ${JSON.stringify(effect)}`).toContainEqual(expect.objectContaining(matcherFor(effect)));
+      expect(result.effects, `${label}: effects include ${JSON.stringify(effect)}`).toContainEqual(
+        expect.objectContaining(matcherFor(effect)),
+      );
     }
     for (const effect of expected.absent ?? []) {
-      expect(result.effects, `${label}: effects exclude ${JSON.stringify(effect)}`).not.toContainEqual(expect.objectContaining(matcherFor(effect)));
+      expect(result.effects, `${label}: effects exclude ${JSON.stringify(effect)}`).not.toContainEqual(
+        expect.objectContaining(matcherFor(effect)),
+      );
     }
   } else {
     if (expected.reason !== undefined) expect(result.reason, `${label}: reason`).toBe(expected.reason);
     for (const issue of expected.issues ?? []) {
-      expect(result.issues, `${label}: issues include ${JSON.stringify(issue)}`).toContainEqual(expect.objectContaining(matcherFor(issue)));
+      expect(result.issues, `${label}: issues include ${JSON.stringify(issue)}`).toContainEqual(
+        expect.objectContaining(matcherFor(issue)),
+      );
     }
   }
 }
@@ -129,7 +153,9 @@ function matcherFor(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(value).map(([k, v]) => [
       k,
-      typeof v === 'object' && v !== null && !Array.isArray(v) ? expect.objectContaining(matcherFor(v as Record<string, unknown>)) : v,
+      typeof v === 'object' && v !== null && !Array.isArray(v)
+        ? expect.objectContaining(matcherFor(v as Record<string, unknown>))
+        : v,
     ]),
   );
 }
@@ -145,16 +171,24 @@ export interface ScenarioRun {
 export function runScenario(scenario: Scenario, options: { roundTrip: boolean }): ScenarioRun {
   const def = fixtureFlow(scenario.flow);
   const flow = createFlow(def, { calendars: calendarsFor(def, scenario.calendar) });
-  const store = (s: FlowSnapshot) => (options.roundTrip ? (JSON.parse(JSON.stringify(s)) as FlowSnapshot) : s);
+  const store = (s: FlowSnapshot) =>
+    options.roundTrip ? (JSON.parse(JSON.stringify(s)) as FlowSnapshot) : s;
   const started = flow.start(scenario.start.context, new Date(scenario.start.at));
   checkExpectations(started, scenario.start.expect ?? {}, `${scenario.name} › start`);
-  const run: ScenarioRun = { flow, results: [started], snapshots: [started.snapshot], effects: [...started.effects] };
+  const run: ScenarioRun = {
+    flow,
+    results: [started],
+    snapshots: [started.snapshot],
+    effects: [...started.effects],
+  };
   let snapshot = store(started.snapshot);
   scenario.steps.forEach((step, i) => {
     let event = step.event;
     let at = step.at;
     if (step.fire !== undefined) {
-      const timer = run.effects.find((e): e is ScheduleTimerEffect => e.type === 'schedule-timer' && e.id === step.fire);
+      const timer = run.effects.find(
+        (e): e is ScheduleTimerEffect => e.type === 'schedule-timer' && e.id === step.fire,
+      );
       if (!timer) throw new Error(`${scenario.name}: step ${i} fires unknown timer ${step.fire}`);
       event = timer.event;
       at = at ?? timer.due;
