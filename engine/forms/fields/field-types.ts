@@ -24,6 +24,7 @@ import { serialFieldType, type SerialField } from './serial-field';
 import { signatureFieldType, type SignatureField } from './signature-field';
 import { textFieldType, type TextField } from './text-field';
 import { textareaFieldType, type TextareaField } from './textarea-field';
+import { userFieldType, type UserField } from './user-field';
 
 /** A field that holds one value of its own (not a container). */
 export type LeafField =
@@ -47,7 +48,8 @@ export type LeafField =
   | SerialField
   | AttachmentField
   | SignatureField
-  | CustomerField;
+  | CustomerField
+  | UserField;
 
 export type LeafFieldType = LeafField['type'];
 
@@ -75,6 +77,7 @@ export const leafFieldTypes: Registry = {
   attachment: attachmentFieldType,
   signature: signatureFieldType,
   customer: customerFieldType,
+  user: userFieldType,
 };
 
 /** The spec of a leaf field's type, typed for that field. */
