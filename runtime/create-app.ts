@@ -1,0 +1,42 @@
+/**
+ * @module `createApp({ db, clock, … })`: the Koa application over a store, not listening by itself.
+ * `closedloop serve` listens with it; tests drive `app.callback()` in-process with an injected clock.
+ */
+import { bodyParser } from '@koa/bodyparser';
+import Koa from 'koa';
+import { systemClock, type Clock } from './clock';
+import { errorMiddleware } from './http/error-middleware';
+import { buildRouter } from './http/routes';
+import { jsonLogger, type Logger } from './logger';
+import type { RuntimeContext } from './runtime-context';
+import type { Database } from './storage/open-database';
+
+export interface CreateAppOptions {
+  db: Database;
+  clock?: Clock;
+  logger?: Logger;
+  /** Largest JSON body accepted; larger ones get 413. */
+  jsonLimit?: string;
+}
+
+export interface Runtime extends RuntimeContext {
+  app: Koa;
+}
+
+export function createApp(options: CreateAppOptions): Runtime {
+  const runtime: RuntimeContext = {
+    db: options.db,
+    clock: options.clock ?? systemClock,
+    logger: options.logger ?? jsonLogger(),
+  };
+  const app = new Koa();
+  app.proxy = false;
+  // Errors are answered by errorMiddleware; Koa's own default handler would only log them again.
+  app.silent = true;
+  const router = buildRouter(runtime);
+  app.use(errorMiddleware(runtime.logger));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: options.jsonLimit ?? '1mb', encoding: 'utf-8' }));
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  return { ...runtime, app };
+}

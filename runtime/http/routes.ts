@@ -1,0 +1,13 @@
+/**
+ * @module Every HTTP route of the runtime, registered on one router. Each area registers its own in
+ * its `*-routes.ts` file; adding an area is one line here.
+ */
+import Router from '@koa/router';
+import type { RuntimeContext } from '../runtime-context';
+import { registerHealthRoutes } from './health-routes';
+
+export function buildRouter(runtime: RuntimeContext): Router {
+  const router = new Router();
+  registerHealthRoutes(router, runtime);
+  return router;
+}

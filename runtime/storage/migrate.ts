@@ -1,0 +1,27 @@
+/**
+ * @module Runs the schema migrations. They are TypeScript modules imported here (not files found on
+ * disk at run time), so the same list runs under tsx, vitest and a bundled build.
+ */
+import type { Knex } from 'knex';
+import * as initialSchema from './migrations/0001-initial-schema';
+
+interface Migration {
+  name: string;
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** In order; append, never edit a migration that has shipped. */
+const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+const source: Knex.MigrationSource<Migration> = {
+  getMigrations: async () => [...MIGRATIONS],
+  getMigrationName: (migration) => migration.name,
+  getMigration: async (migration) => migration,
+};
+
+/** Brings the database to the latest schema; returns the names of the migrations it ran. */
+export async function migrateToLatest(knex: Knex): Promise<string[]> {
+  const [, ran] = (await knex.migrate.latest({ migrationSource: source })) as [number, string[]];
+  return ran;
+}
