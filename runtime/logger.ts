@@ -9,9 +9,13 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-export function jsonLogger(write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {
-  const log = (level: LogLevel) => (message: string, fields: Record<string, unknown> = {}) =>
-    write(JSON.stringify({ at: new Date().toISOString(), level, message, ...fields }));
+export function jsonLogger(
+  write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+): Logger {
+  const log =
+    (level: LogLevel) =>
+    (message: string, fields: Record<string, unknown> = {}) =>
+      write(JSON.stringify({ at: new Date().toISOString(), level, message, ...fields }));
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 

@@ -17,7 +17,8 @@ export interface DatabaseConfig {
 export function parseDatabaseUrl(url: string = DEFAULT_DATABASE_URL): DatabaseConfig {
   if (url.startsWith('sqlite:')) {
     const location = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (!location) throw new Error('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/closedloop.db');
+    if (!location)
+      throw new Error('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/closedloop.db');
     return { dialect: 'sqlite', location };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', location: url };
@@ -38,8 +39,16 @@ export function knexConfig(config: DatabaseConfig): Knex.Config {
     pool: {
       min: 1,
       max: 1,
-      afterCreate(connection: { run(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, c: unknown) => void) {
-        const pragmas = ['PRAGMA journal_mode = WAL', 'PRAGMA foreign_keys = ON', 'PRAGMA busy_timeout = 5000', 'PRAGMA synchronous = NORMAL'];
+      afterCreate(
+        connection: { run(sql: string, cb: (err: Error | null) => void): void },
+        done: (err: Error | null, c: unknown) => void,
+      ) {
+        const pragmas = [
+          'PRAGMA journal_mode = WAL',
+          'PRAGMA foreign_keys = ON',
+          'PRAGMA busy_timeout = 5000',
+          'PRAGMA synchronous = NORMAL',
+        ];
         const next = (i: number): void => {
           if (i === pragmas.length) return done(null, connection);
           connection.run(pragmas[i] as string, (err) => (err ? done(err, connection) : next(i + 1)));

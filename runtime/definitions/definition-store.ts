@@ -67,11 +67,19 @@ export class DefinitionStore {
   }
 
   /** Saves the editable draft of `kind`/`key` (creating it), after checking it. */
-  async saveDraft(kind: StoredKind, key: string, body: Record<string, unknown>, actor: string | null): Promise<StoredDefinition> {
+  async saveDraft(
+    kind: StoredKind,
+    key: string,
+    body: Record<string, unknown>,
+    actor: string | null,
+  ): Promise<StoredDefinition> {
     if (body.key !== undefined && body.key !== key) {
-      throw new UserError(422, 'key-mismatch', `The document's key "${String(body.key)}" differs from "${key}" in the URL`, [
-        { code: 'key-mismatch', path: '/key', message: `Expected "${key}"` },
-      ]);
+      throw new UserError(
+        422,
+        'key-mismatch',
+        `The document's key "${String(body.key)}" differs from "${key}" in the URL`,
+        [{ code: 'key-mismatch', path: '/key', message: `Expected "${key}"` }],
+      );
     }
     const doc = { ...body, key };
     delete (doc as { version?: unknown }).version;
@@ -88,7 +96,10 @@ export class DefinitionStore {
         created_by: actor,
         created_at: now,
       };
-      await trx('definitions').insert(row).onConflict(['kind', 'key', 'version']).merge(['body', 'hash', 'created_by', 'created_at']);
+      await trx('definitions')
+        .insert(row)
+        .onConflict(['kind', 'key', 'version'])
+        .merge(['body', 'hash', 'created_by', 'created_at']);
       await appendEvent(trx, {
         stream: 'definition',
         streamId: `${kind}:${key}`,
@@ -107,12 +118,15 @@ export class DefinitionStore {
    */
   async publish(kind: StoredKind, key: string, actor: string | null): Promise<StoredDefinition> {
     return this.knex.transaction(async (trx) => {
-      const draftRow = (await trx('definitions').where({ kind, key, version: DRAFT_VERSION }).first()) as DefinitionRow | undefined;
+      const draftRow = (await trx('definitions').where({ kind, key, version: DRAFT_VERSION }).first()) as
+        DefinitionRow | undefined;
       if (!draftRow) throw notFound(`Draft of ${kind} "${key}"`);
       const draft = fromRow<Record<string, unknown>>(draftRow);
-      const latest = (await trx('definitions').where({ kind, key }).andWhere('version', '>', 0).orderBy('version', 'desc').first()) as
-        | DefinitionRow
-        | undefined;
+      const latest = (await trx('definitions')
+        .where({ kind, key })
+        .andWhere('version', '>', 0)
+        .orderBy('version', 'desc')
+        .first()) as DefinitionRow | undefined;
       // The draft becomes the published version; without a draft the latest version is the working copy.
       await trx('definitions').where({ kind, key, version: DRAFT_VERSION }).delete();
       if (latest && latest.hash === draft.hash) return fromRow(latest);
@@ -120,7 +134,16 @@ export class DefinitionStore {
       const body = { ...draft.body, version };
       await this.check(kind, body, trx);
       const now = this.runtime.clock.now().getTime();
-      const row = { kind, key, version, status: 'published', body: writeJson(body), hash: draft.hash, created_by: actor, created_at: now };
+      const row = {
+        kind,
+        key,
+        version,
+        status: 'published',
+        body: writeJson(body),
+        hash: draft.hash,
+        created_by: actor,
+        created_at: now,
+      };
       await trx('definitions').insert(row);
       await appendEvent(trx, {
         stream: 'definition',
@@ -142,33 +165,42 @@ export class DefinitionStore {
     trx: Knex | Knex.Transaction = this.knex,
   ): Promise<StoredDefinition<T>> {
     const query = trx('definitions').where({ kind, key }).andWhere('version', '>', 0);
-    const row = (await (version === undefined ? query.orderBy('version', 'desc').first() : query.andWhere({ version }).first())) as
-      | DefinitionRow
-      | undefined;
-    if (!row) throw notFound(`Published ${kind} "${key}"${version === undefined ? '' : ` version ${version}`}`);
+    const row = (await (version === undefined
+      ? query.orderBy('version', 'desc').first()
+      : query.andWhere({ version }).first())) as DefinitionRow | undefined;
+    if (!row)
+      throw notFound(`Published ${kind} "${key}"${version === undefined ? '' : ` version ${version}`}`);
     return fromRow<T>(row);
   }
 
   /** The draft if there is one, else the latest published version. */
   async getCurrent(kind: StoredKind, key: string): Promise<StoredDefinition> {
-    const row = (await this.knex('definitions').where({ kind, key }).orderByRaw('case when version = 0 then 0 else 1 end').orderBy('version', 'desc').first()) as
-      | DefinitionRow
-      | undefined;
+    const row = (await this.knex('definitions')
+      .where({ kind, key })
+      .orderByRaw('case when version = 0 then 0 else 1 end')
+      .orderBy('version', 'desc')
+      .first()) as DefinitionRow | undefined;
     if (!row) throw notFound(`${kind} "${key}"`);
     return fromRow(row);
   }
 
   /** Every version of one definition, newest first (the draft first of all). */
   async versions(kind: StoredKind, key: string): Promise<StoredDefinition[]> {
-    const rows = (await this.knex('definitions').where({ kind, key }).orderBy('version', 'desc')) as DefinitionRow[];
+    const rows = (await this.knex('definitions')
+      .where({ kind, key })
+      .orderBy('version', 'desc')) as DefinitionRow[];
     if (rows.length === 0) throw notFound(`${kind} "${key}"`);
     const draft = rows.filter((r) => r.version === DRAFT_VERSION);
     return [...draft, ...rows.filter((r) => r.version !== DRAFT_VERSION)].map((r) => fromRow(r));
   }
 
   /** One line per definition of `kind`: its key, title, latest published version and whether a draft exists. */
-  async list(kind: StoredKind): Promise<{ key: string; title: unknown; latestVersion: number | null; hasDraft: boolean }[]> {
-    const rows = (await this.knex('definitions').where({ kind }).orderBy(['key', { column: 'version', order: 'desc' }])) as DefinitionRow[];
+  async list(
+    kind: StoredKind,
+  ): Promise<{ key: string; title: unknown; latestVersion: number | null; hasDraft: boolean }[]> {
+    const rows = (await this.knex('definitions')
+      .where({ kind })
+      .orderBy(['key', { column: 'version', order: 'desc' }])) as DefinitionRow[];
     const byKey = new Map<string, DefinitionRow[]>();
     for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
     return [...byKey.entries()].map(([key, versions]) => {
@@ -176,7 +208,7 @@ export class DefinitionStore {
       const shown = published ?? versions[0];
       return {
         key,
-        title: shown ? readJson<{ title?: unknown }>(shown.body).title ?? null : null,
+        title: shown ? (readJson<{ title?: unknown }>(shown.body).title ?? null) : null,
         latestVersion: published?.version ?? null,
         hasDraft: versions.some((v) => v.version === DRAFT_VERSION),
       };

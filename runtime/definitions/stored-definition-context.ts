@@ -7,11 +7,20 @@ import type { Knex } from 'knex';
 import { bundleContext, type AppBundle, type DefinitionContext } from '../../engine';
 import { readJson } from '../storage/json-value';
 
-const PARTS = { form: 'forms', flow: 'flows', rule: 'rules', report: 'reports', dashboard: 'dashboards', calendar: 'calendars' } as const;
+const PARTS = {
+  form: 'forms',
+  flow: 'flows',
+  rule: 'rules',
+  report: 'reports',
+  dashboard: 'dashboards',
+  calendar: 'calendars',
+} as const;
 
 /** Loads the working copies into a bundle-shaped view and answers from it. */
 export async function loadDefinitionContext(knex: Knex | Knex.Transaction): Promise<DefinitionContext> {
-  const rows = (await knex('definitions').select('kind', 'key', 'version', 'body').orderBy(['kind', 'key', 'version'])) as {
+  const rows = (await knex('definitions')
+    .select('kind', 'key', 'version', 'body')
+    .orderBy(['kind', 'key', 'version'])) as {
     kind: keyof typeof PARTS;
     key: string;
     version: number;

@@ -57,12 +57,20 @@ describe.each(DIALECTS)('definition store on %s', (dialect) => {
   });
 
   it('lists definitions with their latest version and unpublished drafts', async () => {
-    expect(await store.list('flow')).toEqual([{ key: 'ticket-sop', title: flow.title, latestVersion: null, hasDraft: true }]);
-    expect(await store.list('form')).toEqual([{ key: 'ticket', title: { en: 'Ticket v2' }, latestVersion: 2, hasDraft: false }]);
+    expect(await store.list('flow')).toEqual([
+      { key: 'ticket-sop', title: flow.title, latestVersion: null, hasDraft: true },
+    ]);
+    expect(await store.list('form')).toEqual([
+      { key: 'ticket', title: { en: 'Ticket v2' }, latestVersion: 2, hasDraft: false },
+    ]);
   });
 
   it('records every save and publish as an event', async () => {
-    const events = await db.knex('events').where({ stream: 'definition' }).orderBy('id').select('type', 'stream_id');
+    const events = await db
+      .knex('events')
+      .where({ stream: 'definition' })
+      .orderBy('id')
+      .select('type', 'stream_id');
     expect(events.map((e) => `${e.type} ${e.stream_id}`)).toEqual([
       'definition.draft-saved form:ticket',
       'definition.draft-saved flow:ticket-sop',

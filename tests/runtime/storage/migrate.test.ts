@@ -32,7 +32,14 @@ describe.each(DIALECTS)('storage on %s', (dialect) => {
   });
 
   it('refuses a second rule firing with the same idempotency key', async () => {
-    const firing = { rule_key: 'r', rule_version: 1, idempotency_key: 'r|model=X200|2026-10', at: 1, records: '[]', created: '[]' };
+    const firing = {
+      rule_key: 'r',
+      rule_version: 1,
+      idempotency_key: 'r|model=X200|2026-10',
+      at: 1,
+      records: '[]',
+      created: '[]',
+    };
     await db.knex('rule_firings').insert(firing);
     await expect(db.knex('rule_firings').insert(firing)).rejects.toThrow(/unique|UNIQUE/);
     expect(await db.knex('rule_firings').count({ n: '*' })).toEqual([{ n: 1 }]);
