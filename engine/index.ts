@@ -101,6 +101,8 @@ export {
   selectTarget,
   SLA_WARNING_EVENT,
   SLA_BREACH_EVENT,
+  AFTER_TIMER_EVENT,
+  TIMER_EVENT_TYPES,
   CONTEXT_EVENT_TYPES,
   type Flow,
   type FlowOptions,

@@ -1,14 +1,16 @@
 /**
  * @module Semantic checks of a flow definition, run after its meta-schema passes: the stage graph,
  * named guards and actions that exist, guard expressions that are safe and read real form fields,
- * required fields the form has, known form and calendars, and sound SLA policies. Unused guards,
- * actions and policies are not reported: a draft may define them ahead of use.
+ * required fields the form has, known form and calendars, sound SLA policies and delayed transitions
+ * by known named delays. Unused guards, actions, policies and delays are not reported: a draft may
+ * define them ahead of use.
  */
 import type { DefinitionContext } from '../definitions/definition-context';
 import { checkExpression, expressionVariables } from '../expressions/check-expression';
 import { createIssue, type Issue } from '../issues/issue';
 import { childPointer, pointer } from '../issues/json-pointer';
 import type { Locale } from '../issues/locale';
+import { checkFlowDelays } from './check-flow-delays';
 import { allTransitions, checkFlowGraph, type IssueSink } from './check-flow-graph';
 import { checkCalendarReference, checkFlowSla } from './check-flow-sla';
 import type { FlowDefinition } from './flow-definition.schema';
@@ -95,5 +97,6 @@ export function checkFlowDefinition(
   checkForm(flow, context, issue);
   if (flow.calendar !== undefined) checkCalendarReference(flow.calendar, pointer('calendar'), context, issue);
   checkFlowSla(flow, context, issue);
+  checkFlowDelays(flow, context, issue);
   return issues;
 }

@@ -2,7 +2,8 @@
  * @module The stage graph checks of a flow: transitions and the initial stage name real stages, every
  * stage can be reached from the initial one, no non-final stage is a dead end, and some stage is final
  * (a ticket that can never close is a flow bug, not a business choice). Guards are ignored here: a
- * stage reachable only through a guard is still reachable.
+ * stage reachable only through a guard is still reachable. Delayed (`after`) transitions count like
+ * any other: a waiting stage whose only way out is an automatic close is not a dead end.
  */
 import { childPointer, pointer } from '../issues/json-pointer';
 import type { FlowDefinition } from './flow-definition.schema';

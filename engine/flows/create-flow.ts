@@ -3,7 +3,8 @@
  * Built on XState v5's pure `initialTransition` / `transition` family (no actors, no timers in
  * memory): each call restores the machine from the JSON snapshot, computes the next one, and returns
  * what the runtime must do (timers, SLA records, assignments, named actions) as plain JSON effects.
- * A refused event is a result with issues, never an exception.
+ * A refused event is a result with issues, never an exception. Timers come back as events: SLA
+ * warnings and breaches, and the `flow.after` event of a delayed transition, which takes it.
  */
 import { getInitialMicrosteps, getMicrosteps, getNextTransitions, type AnyMachineSnapshot } from 'xstate';
 import type { CalendarDefinition } from '../calendars/calendar-definition.schema';
@@ -11,12 +12,16 @@ import { BUILT_IN_CALENDARS } from '../calendars/built-in-calendars';
 import { createIssue, type Issue } from '../issues/issue';
 import { pointer } from '../issues/json-pointer';
 import type { Locale } from '../issues/locale';
+import { liveAfterTimer, readAfterState, stageTimers, type AfterState } from './after/after-timers';
+import { planDelays } from './after/delay-plan';
 import { machineEvent } from './evaluate-guard';
 import type { FlowDefinition } from './flow-definition.schema';
 import type { FlowEffect } from './flow-effects';
 import {
+  AFTER_TIMER_EVENT,
   applyEventToContext,
   CONTEXT_EVENT_TYPES,
+  isAfterTimerEvent,
   isTimerEvent,
   normaliseStartContext,
   type FlowEvent,
@@ -71,7 +76,10 @@ export type StepResult =
       ok: true;
       snapshot: FlowSnapshot;
       effects: FlowEffect[];
-      /** Set when the event changed nothing on purpose: a stale or early SLA timer. */
+      /**
+       * Set when the event changed nothing on purpose: a stale or early timer (SLA or delayed
+       * transition). A live delayed-transition timer whose guard refuses is spent, not ignored.
+       */
       ignored?: 'stale-timer' | 'timer-not-due';
     }
   | { ok: false; snapshot: FlowSnapshot; reason: RefusalReason; issues: Issue[] };
@@ -103,6 +111,11 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
     if (!calendars[plan.calendar])
       throw new Error(`flow "${def.key}": SLA policy "${plan.policy.key}" needs calendar "${plan.calendar}"`);
   }
+  const delays = planDelays(def);
+  for (const delay of delays.values()) {
+    if (delay.calendar !== undefined && !calendars[delay.calendar])
+      throw new Error(`flow "${def.key}": delay "${delay.name}" needs calendar "${delay.calendar}"`);
+  }
   const states = def.machine.states;
   const environment = (now: number, effects: FlowEffect[]): SlaEnvironment => ({
     plans,
@@ -111,15 +124,24 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
     now,
     effects,
   });
+  const timersOf = (after: AfterState, now: number, effects: FlowEffect[]) =>
+    stageTimers(def, delays, calendars, after, now, effects);
   const header = def.version === undefined ? { flow: def.key } : { flow: def.key, version: def.version };
 
-  const finish = (last: AnyMachineSnapshot, stage: string, sla: SlaState, now: Date): FlowSnapshot => ({
+  const finish = (
+    last: AnyMachineSnapshot,
+    stage: string,
+    sla: SlaState,
+    after: AfterState,
+    now: Date,
+  ): FlowSnapshot => ({
     ...header,
     stage,
     status: last.status === 'done' ? 'done' : 'active',
     at: iso(now.getTime()),
     machine: persistMachineSnapshot(machine, last),
     sla: jsonCopy(sla),
+    after: jsonCopy(after),
   });
 
   function start(context: FlowStartContext, now: Date): StepResult & { ok: true } {
@@ -127,10 +149,12 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
     const effects: FlowEffect[] = [];
     const env = environment(now.getTime(), effects);
     const sla: SlaState = { clocks: [] };
+    const after = readAfterState(undefined);
+    const timers = timersOf(after, now.getTime(), effects);
     const [first, ...rest] = getInitialMicrosteps(machine, input);
     if (!first) throw new Error('XState returned no initial microstep');
     const initial = stageOfValue(first[0].value);
-    enterStage(def, sla, env, first[0], initial, input, first[1]);
+    enterStage(def, sla, env, first[0], initial, input, first[1], timers);
     // Eventless hops out of the initial stage are taken like any other; required fields are not
     // enforced here, since there is no earlier snapshot to stay in.
     let stage = initial;
@@ -139,12 +163,13 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
       const to = stageOfValue(snapshot.value);
       if (to !== stage) {
         effects.push({ type: 'stage-exited', stage });
-        enterStage(def, sla, env, snapshot, to, input, actions);
+        timers.leave(stage);
+        enterStage(def, sla, env, snapshot, to, input, actions, timers);
         stage = to;
       }
       last = snapshot;
     }
-    return { ok: true, snapshot: finish(last, stage, sla, now), effects };
+    return { ok: true, snapshot: finish(last, stage, sla, after, now), effects };
   }
 
   function send(
@@ -187,6 +212,7 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
       if (outcome !== 'handled') return { ok: true, snapshot, effects: [], ignored: outcome };
       return { ok: true, snapshot: { ...snapshot, at: iso(nowMs), sla: jsonCopy(sla) }, effects };
     }
+    if (event.type === AFTER_TIMER_EVENT) return fireDelayedTransition(snapshot, event, now, sla, env);
     if (snapshot.status === 'done')
       return refuse('flow-finished', [{ code: 'flow-finished', path: pointer('type'), params: { stage } }]);
 
@@ -226,7 +252,8 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
       enabled.length > 0
         ? getMicrosteps(machine, current, xstateEvent)
         : [[current, []] as [AnyMachineSnapshot, []]];
-    const walked = walkMicrosteps(def, sla, env, stage, steps, context);
+    const after = readAfterState(snapshot.after);
+    const walked = walkMicrosteps(def, sla, env, stage, steps, context, timersOf(after, nowMs, effects));
     if (!walked.ok) {
       return refuse(
         'required-field-missing',
@@ -242,7 +269,54 @@ export function createFlow(def: FlowDefinition, options: FlowOptions = {}): Flow
       const clock = activeClock(sla, plan.policy.key);
       if (clock) retargetClock(clock, clockScope(env, plan, walked.stage), context);
     }
-    return { ok: true, snapshot: finish(walked.last, walked.stage, sla, now), effects };
+    return { ok: true, snapshot: finish(walked.last, walked.stage, sla, after, now), effects };
+  }
+
+  /**
+   * A delayed transition's timer came back. A live, due timer is spent: the machine takes the stage's
+   * transition for that delay (its guard permitting) through the internal `flow.after` event, with the
+   * usual stage, SLA and timer effects. A stale or early timer changes nothing, like an SLA timer.
+   */
+  function fireDelayedTransition(
+    snapshot: FlowSnapshot,
+    event: FlowEvent,
+    now: Date,
+    sla: SlaState,
+    env: SlaEnvironment,
+  ): StepResult {
+    const nowMs = now.getTime();
+    const after = readAfterState(snapshot.after);
+    const timer =
+      snapshot.status === 'active' && isAfterTimerEvent(event)
+        ? liveAfterTimer(after, event, snapshot.stage)
+        : undefined;
+    if (!timer) return { ok: true, snapshot, effects: [], ignored: 'stale-timer' };
+    if (Date.parse(timer.due) > nowMs) return { ok: true, snapshot, effects: [], ignored: 'timer-not-due' };
+    after.timers = after.timers.filter((t) => t.id !== timer.id);
+
+    const context = snapshot.machine.context;
+    const current = restoreMachineSnapshot(machine, snapshot.machine, context);
+    const xstateEvent = machineEvent(
+      { type: AFTER_TIMER_EVENT, stage: timer.stage, delay: timer.delay, timer: timer.id },
+      nowMs,
+    );
+    // Every alternative's guard refused: the timer is spent and the ticket stays where it is.
+    if (machine.getTransitionData(current, xstateEvent).length === 0)
+      return { ok: true, snapshot: { ...snapshot, at: iso(nowMs), after: jsonCopy(after) }, effects: [] };
+
+    const steps = getMicrosteps(machine, current, xstateEvent);
+    const walked = walkMicrosteps(
+      def,
+      sla,
+      env,
+      snapshot.stage,
+      steps,
+      context,
+      timersOf(after, nowMs, env.effects),
+      false,
+    );
+    if (!walked.ok) throw new Error('a delayed transition does not check required fields');
+    return { ok: true, snapshot: finish(walked.last, walked.stage, sla, after, now), effects: env.effects };
   }
 
   function can(

@@ -2,8 +2,10 @@
  * @module Meta-schema of a flow definition: SOP stages as a plain XState v5 machine config (JSON),
  * named JSON-Logic guards, named actions and SLA policies. The machine part is exactly what
  * `createMachine` accepts; the meta-schema only narrows it to what Closedloop can step purely
- * (top-level stages, named guards and actions, no delayed `after` transitions, no nested states) and
- * checks the `meta` of stages and transitions key by key.
+ * (top-level stages, named guards and actions, delayed `after` transitions by named delay only, no
+ * nested states) and checks the `meta` of stages and transitions key by key. Named delays are defined
+ * next to the machine (`delays`), in minutes of wall-clock or business time, because only the engine
+ * can turn business time into an instant; the runtime holds them as durable timers.
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import {
@@ -104,6 +106,16 @@ export const stageMetaSchema = {
   additionalProperties: false,
 } as const;
 
+/**
+ * The key of an `after` entry. Named delays (`autoClose`) are what Closedloop steps; a number of
+ * milliseconds is accepted here only so the checker can say why it is refused, instead of a bare
+ * pattern mismatch.
+ */
+export const afterKeySchema = {
+  type: 'string',
+  pattern: '^(?:[A-Za-z][A-Za-z0-9_.-]{0,63}|[0-9]{1,15})$',
+} as const;
+
 export const stageSchema = {
   type: 'object',
   properties: {
@@ -114,6 +126,13 @@ export const stageSchema = {
       propertyNames: behaviourNameSchema,
       additionalProperties: transitionSchema,
       maxProperties: 64,
+    },
+    /** Delayed transitions by named delay (`flow.delays`): taken when the stage's timer fires. */
+    after: {
+      type: 'object',
+      propertyNames: afterKeySchema,
+      additionalProperties: transitionSchema,
+      maxProperties: 16,
     },
     always: transitionSchema,
     entry: actionReferencesSchema,
@@ -210,6 +229,23 @@ export const slaPolicySchema = {
   additionalProperties: false,
 } as const;
 
+/**
+ * A named delay of `after` transitions: `minutes` of wall-clock time, or of working time on a business
+ * calendar when `business` is true (the delay's `calendar`, else the flow's, else always-open).
+ */
+export const flowDelaySchema = {
+  type: 'object',
+  properties: {
+    title: localizedTextSchema,
+    description: localizedTextSchema,
+    minutes: { type: 'number', maximum: 5_256_000 },
+    business: { type: 'boolean' },
+    calendar: definitionKeySchema,
+  },
+  required: ['minutes'],
+  additionalProperties: false,
+} as const;
+
 export const flowDefinitionSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
@@ -220,6 +256,13 @@ export const flowDefinitionSchema = {
     /** Default business calendar of the SLA policies. */
     calendar: definitionKeySchema,
     machine: flowMachineSchema,
+    /** Named delays of the stages' `after` transitions. */
+    delays: {
+      type: 'object',
+      propertyNames: behaviourNameSchema,
+      additionalProperties: flowDelaySchema,
+      maxProperties: 50,
+    },
     guards: {
       type: 'object',
       propertyNames: behaviourNameSchema,
@@ -249,6 +292,7 @@ export type FlowMachineConfig = FlowDefinition['machine'];
 export type FlowStageConfig = FlowMachineConfig['states'][string];
 export type FlowStageMeta = NonNullable<FlowStageConfig['meta']>;
 export type FlowTransitionConfig = NonNullable<FlowStageConfig['always']>;
+export type FlowDelay = NonNullable<FlowDefinition['delays']>[string];
 export type FlowActionDefinition = NonNullable<FlowDefinition['actions']>[string];
 export type SlaPolicy = NonNullable<FlowDefinition['sla']>['policies'][number];
 export type SlaTarget = SlaPolicy['targets'][number];

@@ -3,16 +3,16 @@
  * runtime saves them with the snapshot in one transaction, then turns timers into rows of its durable
  * timers table, assignments into inbox tasks, named actions into its action registry's work.
  */
-import type { SlaTimerEvent } from './flow-event';
+import type { AfterTimerEvent, SlaTimerEvent } from './flow-event';
 
 /** Schedule a durable timer; `id` is deterministic, so storing it under a unique key makes retries safe. */
 export interface ScheduleTimerEffect {
   type: 'schedule-timer';
   id: string;
-  /** Absolute ISO instant, computed on the clock's business calendar. */
+  /** Absolute ISO instant, computed on the clock's (or the delay's) business calendar or wall clock. */
   due: string;
-  /** What to `send` back when it fires. */
-  event: SlaTimerEvent;
+  /** What to `send` back when it fires: an SLA warning / breach, or a stage's delayed transition. */
+  event: SlaTimerEvent | AfterTimerEvent;
 }
 
 export interface CancelTimerEffect {

@@ -1,8 +1,9 @@
 /**
  * @module What moves a flow instance: the instance context (record data, customer tier, priority) and
- * the events `send` accepts. Besides the machine's own events there are two families the engine
- * handles itself: SLA timer events coming back from the runtime's durable timers, and context updates
- * (a changed priority or tier, an edited record) that may re-target running clocks.
+ * the events `send` accepts. Besides the machine's own events there are families the engine handles
+ * itself: timer events coming back from the runtime's durable timers (SLA warnings and breaches, and
+ * the timers of delayed `after` transitions), and context updates (a changed priority or tier, an
+ * edited record) that may re-target running clocks.
  */
 
 /** Record data as the flow sees it: field key → value. */
@@ -35,7 +36,10 @@ export interface FlowEvent {
 export const SLA_WARNING_EVENT = 'sla.warning';
 /** A breach timer firing: `{ type: 'sla.breach', clock, timer }`. */
 export const SLA_BREACH_EVENT = 'sla.breach';
-export const TIMER_EVENT_TYPES: readonly string[] = [SLA_WARNING_EVENT, SLA_BREACH_EVENT];
+/** A delayed (`after`) transition's timer firing: `{ type: 'flow.after', stage, delay, timer }`. */
+export const AFTER_TIMER_EVENT = 'flow.after';
+/** Event types only timers may send; a transition may not use them. */
+export const TIMER_EVENT_TYPES: readonly string[] = [SLA_WARNING_EVENT, SLA_BREACH_EVENT, AFTER_TIMER_EVENT];
 
 /** Events that update the context and are accepted in every active stage, handled or not by the machine. */
 export const CONTEXT_EVENT_TYPES: readonly string[] = ['priority.changed', 'record.updated'];
@@ -49,7 +53,28 @@ export interface SlaTimerEvent extends FlowEvent {
 }
 
 export function isTimerEvent(event: FlowEvent): event is SlaTimerEvent {
-  return TIMER_EVENT_TYPES.includes(event.type) && typeof event.clock === 'string';
+  return (
+    (event.type === SLA_WARNING_EVENT || event.type === SLA_BREACH_EVENT) && typeof event.clock === 'string'
+  );
+}
+
+export interface AfterTimerEvent extends FlowEvent {
+  type: typeof AFTER_TIMER_EVENT;
+  /** The stage whose delayed transition the timer is for. */
+  stage: string;
+  /** The named delay (`flow.delays` key). */
+  delay: string;
+  /** The timer id from the `schedule-timer` effect: `after:<stage>:<entry>:<delay>`. */
+  timer: string;
+}
+
+export function isAfterTimerEvent(event: FlowEvent): event is AfterTimerEvent {
+  return (
+    event.type === AFTER_TIMER_EVENT &&
+    typeof event.stage === 'string' &&
+    typeof event.delay === 'string' &&
+    typeof event.timer === 'string'
+  );
 }
 
 /** The context after `event`: its `data` merged into the record data, a new `tier` / `priority` taken. */

@@ -40,8 +40,29 @@ export const flowMessages: MessageCatalog = {
     'zh-CN': '条件读取的字段“{field}”不存在于表单“{form}”中',
   },
   'reserved-event': {
-    en: 'Event "{event}" is reserved for SLA timers and cannot be used in a transition',
-    'zh-CN': '事件“{event}”保留给 SLA 计时器，不能用于流转',
+    en: 'Event "{event}" is reserved for timers (SLA and delayed transitions) and cannot be used in a transition',
+    'zh-CN': '事件“{event}”保留给计时器（SLA 与延时流转），不能用于流转',
+  },
+  'numeric-delay': {
+    en: 'Delayed transition after {delay} ms in stage "{stage}": use a named delay defined under delays, in minutes of wall-clock or business time',
+    'zh-CN':
+      '阶段“{stage}”的延时流转使用了 {delay} 毫秒：请改用 delays 中定义的命名延时（按自然时间或工作时间的分钟数）',
+  },
+  'unknown-delay': {
+    en: 'Delay "{delay}" is used but not defined under delays',
+    'zh-CN': '延时“{delay}”被引用，但未在 delays 中定义',
+  },
+  'after-in-final-stage': {
+    en: 'Final stage "{stage}" cannot have delayed transitions: the flow has ended there',
+    'zh-CN': '结束阶段“{stage}”不能有延时流转：流程已在此结束',
+  },
+  'delay-not-positive': {
+    en: 'Delay "{delay}" must last more than 0 minutes (got {minutes})',
+    'zh-CN': '延时“{delay}”必须大于 0 分钟（当前为 {minutes}）',
+  },
+  'delay-calendar-unused': {
+    en: 'Delay "{delay}" names a calendar but counts wall-clock time ("business": false); remove one of them',
+    'zh-CN': '延时“{delay}”指定了日历却按自然时间计算（"business": false），请删除其中之一',
   },
   'unreachable-stage': {
     en: 'Stage "{stage}" cannot be reached from the initial stage "{initial}"',

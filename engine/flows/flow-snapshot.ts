@@ -1,9 +1,10 @@
 /**
  * @module The snapshot of a flow instance: XState's persisted snapshot (stage and context) plus the SLA
- * clocks, all plain JSON. The runtime stores it as is; `send` restores the XState part with
+ * clocks and the pending timers of delayed transitions, all plain JSON. The runtime stores it as is; `send` restores the XState part with
  * `resolveState`, so a snapshot read back from the database steps exactly like the one that was saved.
  */
 import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
+import type { AfterState } from './after/after-timers';
 import type { FlowContext } from './flow-event';
 import type { SlaState } from './sla/sla-state';
 
@@ -30,6 +31,8 @@ export interface FlowSnapshot {
   at: string;
   machine: PersistedMachineSnapshot;
   sla: SlaState;
+  /** Stage entries so far and the pending timers of delayed (`after`) transitions (absent in older snapshots). */
+  after?: AfterState;
 }
 
 /** A deep, JSON-only copy: what a database round trip would give back. */
@@ -72,5 +75,13 @@ export function snapshotProblem(
   if (typeof s.machine.context !== 'object' || s.machine.context === null) return 'no context';
   if (typeof s.sla !== 'object' || s.sla === null || !Array.isArray(s.sla.clocks)) return 'no SLA clocks';
   if (typeof s.at !== 'string' || Number.isNaN(Date.parse(s.at))) return 'no step time';
+  if (
+    s.after !== undefined &&
+    (typeof s.after !== 'object' ||
+      s.after === null ||
+      typeof s.after.entries !== 'number' ||
+      !Array.isArray(s.after.timers))
+  )
+    return 'damaged delayed-transition timers';
   return undefined;
 }

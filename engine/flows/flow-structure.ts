@@ -15,11 +15,13 @@ export interface NamedReference {
   path: string;
 }
 
-/** One transition of a stage: an `on` event's (alternative) or an eventless `always` one. */
+/** One transition of a stage: an `on` event's (alternative), a delayed `after` one or an eventless `always` one. */
 export interface FlowTransition {
   stage: string;
-  /** The event type, or `null` for an eventless (`always`) transition. */
+  /** The event type, or `null` for a transition no sender triggers (`always`, `after`). */
   event: string | null;
+  /** For a delayed (`after`) transition: the delay key as written. */
+  delay?: string;
   target?: string;
   guard?: NamedReference;
   actions: NamedReference[];
@@ -79,17 +81,28 @@ function readTransitions(stage: string, event: string | null, value: Json, path:
   return list.flatMap(([v, p]) => readTransition(stage, event, v, p) ?? []);
 }
 
+/** A stage's `after` entries as written: delay key and the pointer to the entry. */
+export function stageDelays(stage: string, config: FlowStageConfig): { delay: string; path: string }[] {
+  const base = childPointer(stagePath(stage), 'after');
+  return Object.keys(config.after ?? {}).map((delay) => ({ delay, path: childPointer(base, delay) }));
+}
+
 /** Pointer to a stage: `/machine/states/<stage>`. */
 export function stagePath(stage: string): string {
   return pointer('machine', 'states', stage);
 }
 
-/** Every transition of `stage` in document order: `on` events first, then `always`. */
+/** Every transition of `stage` in document order: `on` events first, then `after`, then `always`. */
 export function stageTransitions(stage: string, config: FlowStageConfig): FlowTransition[] {
   const base = stagePath(stage);
   const out: FlowTransition[] = [];
   for (const [event, value] of Object.entries(config.on ?? {})) {
     out.push(...readTransitions(stage, event, value, childPointer(base, 'on', event)));
+  }
+  for (const [delay, value] of Object.entries(config.after ?? {})) {
+    for (const t of readTransitions(stage, null, value, childPointer(base, 'after', delay))) {
+      out.push({ ...t, delay });
+    }
   }
   if (config.always !== undefined)
     out.push(...readTransitions(stage, null, config.always, childPointer(base, 'always')));

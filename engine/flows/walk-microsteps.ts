@@ -1,10 +1,12 @@
 /**
  * @module Turns XState's microsteps of one step into Closedloop effects, stage by stage: leaving a
  * stage (after its required fields are checked), what that does to the SLA clocks, the named actions
- * XState selected, entering the next stage and its owner assignment. A step through an eventless
- * (`always`) chain is walked hop by hop, so an intermediate stage is entered and left like any other.
+ * XState selected, entering the next stage and its owner assignment, and the timers of its delayed
+ * (`after`) transitions. A step through an eventless (`always`) chain is walked hop by hop, so an
+ * intermediate stage is entered and left like any other.
  */
 import type { AnyMachineSnapshot } from 'xstate';
+import type { StageTimers } from './after/after-timers';
 import type { FlowDefinition } from './flow-definition.schema';
 import type { ActionEffect, FlowEffect } from './flow-effects';
 import type { FlowContext } from './flow-event';
@@ -68,12 +70,14 @@ export function enterStage(
   stage: string,
   context: FlowContext,
   actions: readonly SelectedAction[],
+  timers: StageTimers,
 ): void {
   applyStageChange(sla, env, stage, ending(def, snapshot, stage), context);
   pushActions(def, env.effects, actions);
   env.effects.push({ type: 'stage-entered', stage });
   const owner = def.machine.states[stage]?.meta?.owner;
   if (owner) env.effects.push({ type: 'assign', stage, owner: { ...owner } });
+  timers.enter(stage, snapshot.status === 'done');
 }
 
 function pushActions(def: FlowDefinition, effects: FlowEffect[], actions: readonly SelectedAction[]): void {
@@ -84,8 +88,10 @@ function pushActions(def: FlowDefinition, effects: FlowEffect[], actions: readon
 }
 
 /**
- * Walks `steps` from stage `from`, pushing effects into `env.effects` and changing `sla` in place.
- * Stops with the missing fields when a stage would be left without them.
+ * Walks `steps` from stage `from`, pushing effects into `env.effects` and changing `sla` and the
+ * timers in place. Stops with the missing fields when a stage would be left without them, unless
+ * `requireFields` is false: a delayed transition is the system acting when nobody did, so there is
+ * no one to ask for the fields, and refusing would strand the ticket with its timer spent.
  */
 export function walkMicrosteps(
   def: FlowDefinition,
@@ -94,6 +100,8 @@ export function walkMicrosteps(
   from: string,
   steps: readonly [AnyMachineSnapshot, readonly SelectedAction[]][],
   context: FlowContext,
+  timers: StageTimers,
+  requireFields = true,
 ): WalkResult {
   let stage = from;
   let last: AnyMachineSnapshot | undefined;
@@ -104,12 +112,14 @@ export function walkMicrosteps(
       pushActions(def, env.effects, actions);
       continue;
     }
-    const missing = completesStage(def, to)
-      ? missingRequiredFields(def.machine.states[stage], context.data)
-      : [];
+    const missing =
+      requireFields && completesStage(def, to)
+        ? missingRequiredFields(def.machine.states[stage], context.data)
+        : [];
     if (missing.length > 0) return { ok: false, stage, missing };
     env.effects.push({ type: 'stage-exited', stage });
-    enterStage(def, sla, env, snapshot, to, context, actions);
+    timers.leave(stage);
+    enterStage(def, sla, env, snapshot, to, context, actions, timers);
     stage = to;
   }
   if (!last) throw new Error('XState returned no microstep');

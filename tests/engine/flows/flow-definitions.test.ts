@@ -9,7 +9,7 @@ import { fixtureFlow, fixtureFlows, invalidDefinitions, ticketContext } from './
 describe('fixture flows', () => {
   it('are found', () => {
     expect([...fixtureFlows.keys()]).toEqual(
-      expect.arrayContaining(['ticket-sop.flow.json', 'retarget.flow.json']),
+      expect.arrayContaining(['ticket-sop.flow.json', 'retarget.flow.json', 'auto-close.flow.json']),
     );
   });
 
@@ -31,7 +31,7 @@ describe('fixture flows', () => {
 describe('invalid flow definitions', () => {
   for (const c of invalidDefinitions) {
     it(c.name, () => {
-      const doc = editDocument(fixtureFlow(c.base), { set: c.set });
+      const doc = editDocument(fixtureFlow(c.base), { set: c.set, unset: c.unset ?? [] });
       const schema = schemaIssues(flowDefinitionSchema, doc);
       if (c.schema) {
         for (const issue of c.issues) expect(schema).toContainEqual(expect.objectContaining(issue));

@@ -58,6 +58,7 @@ export type InvalidDefinitionCase = {
   file: string;
   base: string;
   set: Record<string, unknown>;
+  unset?: string[];
   schema?: boolean;
   issues: Record<string, unknown>[];
 };
