@@ -24,6 +24,8 @@ export interface StoredDefinition<T = Record<string, unknown>> {
   status: 'draft' | 'published' | 'retired';
   body: T;
   hash: string;
+  /** The app bundle the definition belongs to (set by app import), or null. */
+  app: string | null;
   createdBy: string | null;
   createdAt: string;
 }
@@ -35,6 +37,7 @@ interface DefinitionRow {
   status: StoredDefinition['status'];
   body: unknown;
   hash: string;
+  app: string | null;
   created_by: string | null;
   created_at: number;
 }
@@ -47,9 +50,24 @@ function fromRow<T>(row: DefinitionRow): StoredDefinition<T> {
     status: row.status,
     body: readJson<T>(row.body),
     hash: row.hash,
+    app: row.app ?? null,
     createdBy: row.created_by,
     createdAt: new Date(Number(row.created_at)).toISOString(),
   };
+}
+
+type Executor = Knex | Knex.Transaction;
+
+export interface SaveDraftOptions {
+  /** Runs inside this transaction (an app import saves many definitions at once) instead of its own. */
+  trx?: Knex.Transaction;
+  /**
+   * Tags every version of the definition with this app. Omitted, the definition keeps the app it
+   * already belongs to, so editing one part of an imported app leaves it in the app.
+   */
+  app?: string;
+  /** Refuses with 409 `already-exists` when any version of the definition exists (create, not update). */
+  mustBeNew?: boolean;
 }
 
 export class DefinitionStore {
@@ -66,12 +84,21 @@ export class DefinitionStore {
     if (issues.length > 0) throw invalid(issues, `The ${kind} definition has problems`);
   }
 
+  /** Runs `work` in `trx` when given, else in a transaction of its own. */
+  private inTransaction<T>(
+    trx: Knex.Transaction | undefined,
+    work: (trx: Knex.Transaction) => Promise<T>,
+  ): Promise<T> {
+    return trx ? work(trx) : this.knex.transaction(work);
+  }
+
   /** Saves the editable draft of `kind`/`key` (creating it), after checking it. */
   async saveDraft(
     kind: StoredKind,
     key: string,
     body: Record<string, unknown>,
     actor: string | null,
+    options: SaveDraftOptions = {},
   ): Promise<StoredDefinition> {
     if (body.key !== undefined && body.key !== key) {
       throw new UserError(
@@ -83,8 +110,19 @@ export class DefinitionStore {
     }
     const doc = { ...body, key };
     delete (doc as { version?: unknown }).version;
-    return this.knex.transaction(async (trx) => {
+    return this.inTransaction(options.trx, async (trx) => {
+      const existing = (await trx('definitions').where({ kind, key }).select('app').first()) as
+        { app: string | null } | undefined;
+      if (existing && options.mustBeNew) {
+        throw new UserError(409, 'already-exists', `A ${kind} "${key}" exists already; change it with PUT`);
+      }
       await this.check(kind, doc, trx);
+      let app = existing?.app ?? null;
+      if (options.app !== undefined && options.app !== app) {
+        // The app tag belongs to the definition, not to one version: every version moves with it.
+        app = options.app;
+        await trx('definitions').where({ kind, key }).update({ app });
+      }
       const now = this.runtime.clock.now().getTime();
       const row = {
         kind,
@@ -93,13 +131,14 @@ export class DefinitionStore {
         status: 'draft',
         body: writeJson(doc),
         hash: contentHash(doc),
+        app,
         created_by: actor,
         created_at: now,
       };
       await trx('definitions')
         .insert(row)
         .onConflict(['kind', 'key', 'version'])
-        .merge(['body', 'hash', 'created_by', 'created_at']);
+        .merge(['body', 'hash', 'app', 'created_by', 'created_at']);
       await appendEvent(trx, {
         stream: 'definition',
         streamId: `${kind}:${key}`,
@@ -116,8 +155,13 @@ export class DefinitionStore {
    * Publishes the draft as the next version and removes the draft. Publishing a draft identical to
    * the latest version returns that version instead of making a copy.
    */
-  async publish(kind: StoredKind, key: string, actor: string | null): Promise<StoredDefinition> {
-    return this.knex.transaction(async (trx) => {
+  async publish(
+    kind: StoredKind,
+    key: string,
+    actor: string | null,
+    options: { trx?: Knex.Transaction } = {},
+  ): Promise<StoredDefinition> {
+    return this.inTransaction(options.trx, async (trx) => {
       const draftRow = (await trx('definitions').where({ kind, key, version: DRAFT_VERSION }).first()) as
         DefinitionRow | undefined;
       if (!draftRow) throw notFound(`Draft of ${kind} "${key}"`);
@@ -141,6 +185,7 @@ export class DefinitionStore {
         status: 'published',
         body: writeJson(body),
         hash: draft.hash,
+        app: draft.app,
         created_by: actor,
         created_at: now,
       };
@@ -162,7 +207,7 @@ export class DefinitionStore {
     kind: StoredKind,
     key: string,
     version?: number,
-    trx: Knex | Knex.Transaction = this.knex,
+    trx: Executor = this.knex,
   ): Promise<StoredDefinition<T>> {
     const query = trx('definitions').where({ kind, key }).andWhere('version', '>', 0);
     const row = (await (version === undefined
@@ -174,8 +219,8 @@ export class DefinitionStore {
   }
 
   /** The draft if there is one, else the latest published version. */
-  async getCurrent(kind: StoredKind, key: string): Promise<StoredDefinition> {
-    const row = (await this.knex('definitions')
+  async getCurrent(kind: StoredKind, key: string, trx: Executor = this.knex): Promise<StoredDefinition> {
+    const row = (await trx('definitions')
       .where({ kind, key })
       .orderByRaw('case when version = 0 then 0 else 1 end')
       .orderBy('version', 'desc')

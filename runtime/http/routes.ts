@@ -4,10 +4,14 @@
  */
 import Router from '@koa/router';
 import type { RuntimeContext } from '../runtime-context';
+import { registerAppRoutes } from './app-routes';
+import { registerDefinitionRoutes } from './definition-routes';
 import { registerHealthRoutes } from './health-routes';
 
 export function buildRouter(runtime: RuntimeContext): Router {
   const router = new Router();
   registerHealthRoutes(router, runtime);
+  registerDefinitionRoutes(router, runtime);
+  registerAppRoutes(router, runtime);
   return router;
 }

@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import * as initialSchema from './migrations/0001-initial-schema';
+import * as appRoles from './migrations/0002-app-roles';
 
 interface Migration {
   name: string;
@@ -12,7 +13,7 @@ interface Migration {
 }
 
 /** In order; append, never edit a migration that has shipped. */
-const MIGRATIONS: readonly Migration[] = [initialSchema];
+const MIGRATIONS: readonly Migration[] = [initialSchema, appRoles];
 
 const source: Knex.MigrationSource<Migration> = {
   getMigrations: async () => [...MIGRATIONS],

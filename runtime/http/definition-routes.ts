@@ -1,0 +1,115 @@
+/**
+ * @module The definitions API, the same shape for every kind: `GET/POST /api/<kind>s`,
+ * `GET/PUT /api/<kind>s/:key` (`?version=N` for a published version), `POST …/:key/publish` and
+ * `GET …/:key/versions`. The `DefinitionStore` checks and versions; these routes only translate.
+ */
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import { validateDefinition, type Issue } from '../../engine';
+import { DefinitionStore, type StoredDefinition, type StoredKind } from '../definitions/definition-store';
+import type { RuntimeContext } from '../runtime-context';
+import { invalid, UserError } from './errors';
+
+/** The URL path of each stored kind. */
+export const DEFINITION_PATHS: Record<StoredKind, string> = {
+  form: 'forms',
+  flow: 'flows',
+  rule: 'rules',
+  report: 'reports',
+  dashboard: 'dashboards',
+  calendar: 'calendars',
+};
+
+function actorOf(ctx: Context): string | null {
+  return (ctx.state as { user?: { id?: string } }).user?.id ?? null;
+}
+
+function objectBody(ctx: Context, kind: StoredKind): Record<string, unknown> {
+  const body: unknown = ctx.request.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new UserError(400, 'bad-request', `The body must be a ${kind} definition (a JSON object)`);
+  }
+  return body as Record<string, unknown>;
+}
+
+function versionParam(ctx: Context): number | undefined {
+  const raw = ctx.query.version;
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,8}$/.test(raw)) {
+    throw new UserError(400, 'bad-request', '`version` must be a published version number (1, 2, …)');
+  }
+  return Number(raw);
+}
+
+/** What the API shows of one stored definition. */
+function view(def: StoredDefinition) {
+  return {
+    kind: def.kind,
+    key: def.key,
+    version: def.version,
+    status: def.status,
+    app: def.app,
+    hash: def.hash,
+    createdBy: def.createdBy,
+    createdAt: def.createdAt,
+    body: def.body,
+  };
+}
+
+/** A new definition must say its key; the other issues of the document are reported with it. */
+function missingKey(kind: StoredKind, body: Record<string, unknown>): UserError {
+  const issues: Issue[] = validateDefinition(kind, body);
+  if (!issues.some((i) => i.path === '/key')) {
+    issues.unshift({
+      code: 'missing-key',
+      path: '/key',
+      params: { key: 'key' },
+      message: 'Required property "key" is missing',
+    });
+  }
+  return invalid(issues, `The ${kind} definition has problems`);
+}
+
+export function registerDefinitionRoutes(router: Router, runtime: RuntimeContext): void {
+  const store = new DefinitionStore(runtime);
+  for (const [kind, plural] of Object.entries(DEFINITION_PATHS) as [StoredKind, string][]) {
+    const base = `/api/${plural}`;
+
+    router.get(base, async (ctx) => {
+      ctx.body = { items: await store.list(kind) };
+    });
+
+    router.post(base, async (ctx) => {
+      const body = objectBody(ctx, kind);
+      if (typeof body.key !== 'string') throw missingKey(kind, body);
+      const saved = await store.saveDraft(kind, body.key, body, actorOf(ctx), { mustBeNew: true });
+      ctx.status = 201;
+      ctx.set('Location', `${base}/${encodeURIComponent(saved.key)}`);
+      ctx.body = view(saved);
+    });
+
+    router.get(`${base}/:key`, async (ctx) => {
+      const version = versionParam(ctx);
+      const key = ctx.params.key as string;
+      ctx.body = view(
+        version === undefined
+          ? await store.getCurrent(kind, key)
+          : await store.getPublished(kind, key, version),
+      );
+    });
+
+    router.put(`${base}/:key`, async (ctx) => {
+      const body = objectBody(ctx, kind);
+      ctx.body = view(await store.saveDraft(kind, ctx.params.key as string, body, actorOf(ctx)));
+    });
+
+    router.post(`${base}/:key/publish`, async (ctx) => {
+      ctx.body = view(await store.publish(kind, ctx.params.key as string, actorOf(ctx)));
+    });
+
+    router.get(`${base}/:key/versions`, async (ctx) => {
+      const versions = await store.versions(kind, ctx.params.key as string);
+      ctx.body = { items: versions.map(({ body: _body, ...summary }) => summary) };
+    });
+  }
+}
