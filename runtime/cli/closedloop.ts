@@ -3,6 +3,7 @@
  * without HTTP. Configuration comes from the environment (`PORT`, `DATABASE_URL`,
  * `CLOSEDLOOP_ADMIN_PASSWORD`), so the same command runs on a laptop and in a container.
  */
+import { exportAppCommand, importAppCommand } from './app-commands';
 import { migrateCommand } from './migrate-command';
 import { serveCommand } from './serve-command';
 
@@ -17,6 +18,11 @@ type Command = (args: string[], io: CommandIo) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   serve: { run: serveCommand, usage: 'serve                      start the server (PORT, DATABASE_URL)' },
   migrate: { run: migrateCommand, usage: 'migrate                    bring the database schema up to date' },
+  'import-app': {
+    run: importAppCommand,
+    usage: 'import-app <bundle.json>   import (or update) an app bundle',
+  },
+  'export-app': { run: exportAppCommand, usage: 'export-app <app> [file]    write an app bundle as JSON' },
 };
 
 function usage(io: CommandIo): void {
