@@ -7,6 +7,8 @@ import type { Knex } from 'knex';
 
 export const name = '0001-initial-schema';
 
+const isPostgres = (knex: Knex) => String(knex.client.config.client).startsWith('pg');
+
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('users', (t) => {
     t.string('id', 64).primary();
@@ -145,13 +147,23 @@ export async function up(knex: Knex): Promise<void> {
     t.string('actor', 64);
     t.bigInteger('at').notNullable();
     t.jsonb('payload').notNullable();
+    /**
+     * The writing transaction's id on PostgreSQL (0 on SQLite). Ids of concurrent transactions commit
+     * out of order; outbox consumers read in (tx_id, id) order below the oldest running transaction,
+     * so an event that commits late is never skipped.
+     */
+    if (isPostgres(knex))
+      t.bigInteger('tx_id').notNullable().defaultTo(knex.raw('(pg_current_xact_id()::text)::bigint'));
+    else t.bigInteger('tx_id').notNullable().defaultTo(0);
     t.index(['stream', 'stream_id', 'id']);
     t.index(['type', 'at']);
+    t.index(['tx_id', 'id']);
   });
 
   await knex.schema.createTable('outbox_cursors', (t) => {
     /** One row per consumer (rules, webhooks, notifications): the last event it has fully handled. */
     t.string('consumer', 64).primary();
+    t.bigInteger('last_tx_id').notNullable();
     t.bigInteger('last_event_id').notNullable();
     t.bigInteger('updated_at').notNullable();
   });
