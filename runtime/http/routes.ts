@@ -7,11 +7,13 @@ import type { RuntimeContext } from '../runtime-context';
 import { registerAppRoutes } from './app-routes';
 import { registerDefinitionRoutes } from './definition-routes';
 import { registerHealthRoutes } from './health-routes';
+import { registerReportRoutes } from './report-routes';
 
 export function buildRouter(runtime: RuntimeContext): Router {
   const router = new Router();
   registerHealthRoutes(router, runtime);
   registerDefinitionRoutes(router, runtime);
   registerAppRoutes(router, runtime);
+  registerReportRoutes(router, runtime);
   return router;
 }

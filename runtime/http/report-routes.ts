@@ -1,0 +1,35 @@
+/**
+ * @module Report data over HTTP: `POST /api/reports/query` `{ spec, locale? }` runs an unsaved spec
+ * (422 with issues when it is invalid); `GET /api/reports/:key/data` runs the published report;
+ * `GET /api/reports/:key/data.csv` downloads its rows (labels in `?locale=`, UTF-8 with BOM).
+ * Both GETs take `?asOf=` for backlog-style KPIs. The work is in `runtime/reports/report-service.ts`.
+ */
+import type Router from '@koa/router';
+import type { RuntimeContext } from '../runtime-context';
+import {
+  parseAsOf,
+  parseLocale,
+  publishedReportData,
+  queryReport,
+  reportCsv,
+} from '../reports/report-service';
+
+export function registerReportRoutes(router: Router, runtime: RuntimeContext): void {
+  router.post('/api/reports/query', async (ctx) => {
+    const body = (ctx.request.body ?? {}) as { spec?: unknown; locale?: unknown; asOf?: unknown };
+    ctx.body = await queryReport(runtime, body.spec, parseLocale(body.locale), parseAsOf(body.asOf));
+  });
+
+  router.get('/api/reports/:key/data.csv', async (ctx) => {
+    const locale = parseLocale(ctx.query.locale);
+    const result = await publishedReportData(runtime, ctx.params.key!, locale, parseAsOf(ctx.query.asOf));
+    ctx.set('Content-Type', 'text/csv; charset=utf-8');
+    ctx.set('Content-Disposition', `attachment; filename="${ctx.params.key!}.csv"`);
+    ctx.body = reportCsv(result, locale);
+  });
+
+  router.get('/api/reports/:key/data', async (ctx) => {
+    const locale = parseLocale(ctx.query.locale);
+    ctx.body = await publishedReportData(runtime, ctx.params.key!, locale, parseAsOf(ctx.query.asOf));
+  });
+}
