@@ -7,7 +7,9 @@ import type { RuntimeContext } from '../runtime-context';
 import { registerAppRoutes } from './app-routes';
 import { registerDefinitionRoutes } from './definition-routes';
 import { registerHealthRoutes } from './health-routes';
+import { registerNotificationRoutes } from './notification-routes';
 import { registerReportRoutes } from './report-routes';
+import { registerWebhookRoutes } from './webhook-routes';
 
 export function buildRouter(runtime: RuntimeContext): Router {
   const router = new Router();
@@ -15,5 +17,7 @@ export function buildRouter(runtime: RuntimeContext): Router {
   registerDefinitionRoutes(router, runtime);
   registerAppRoutes(router, runtime);
   registerReportRoutes(router, runtime);
+  registerWebhookRoutes(router, runtime);
+  registerNotificationRoutes(router, runtime);
   return router;
 }

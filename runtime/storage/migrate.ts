@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import * as initialSchema from './migrations/0001-initial-schema';
 import * as appRoles from './migrations/0002-app-roles';
+import * as deliveries from './migrations/0003-deliveries';
 
 interface Migration {
   name: string;
@@ -13,7 +14,7 @@ interface Migration {
 }
 
 /** In order; append, never edit a migration that has shipped. */
-const MIGRATIONS: readonly Migration[] = [initialSchema, appRoles];
+const MIGRATIONS: readonly Migration[] = [initialSchema, appRoles, deliveries];
 
 const source: Knex.MigrationSource<Migration> = {
   getMigrations: async () => [...MIGRATIONS],

@@ -1,0 +1,144 @@
+/**
+ * @module The webhook delivery worker: claims due deliveries, POSTs each signed body, and records what
+ * happened — 2xx delivered; any other status, a timeout or a network error is an attempt in the log and
+ * a retry after the backoff, until the attempts run out and the delivery is `failed` (STYLE.md 8: a
+ * failing effect becomes recorded state). Time comes from `runtime.clock` only.
+ */
+import type { RuntimeContext } from '../runtime-context';
+import { readJson } from '../storage/json-value';
+import { claimDueRows, type ClaimedRow } from './claim-due-rows';
+import { MAX_ATTEMPTS, nextAttemptAt } from './retry-schedule';
+import { signBody } from './sign-payload';
+import type { WebhookBody } from './webhook-consumer';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface DeliverOptions {
+  fetch?: FetchLike;
+  /** Deliveries claimed in this call. */
+  limit?: number;
+  timeoutMs?: number;
+  maxAttempts?: number;
+}
+
+export interface DeliverResult {
+  delivered: number;
+  retrying: number;
+  failed: number;
+}
+
+/** How much of a receiver's answer the log keeps. */
+const BODY_EXCERPT = 2000;
+
+interface AttemptOutcome {
+  ok: boolean;
+  status: number | null;
+  body: string | null;
+  error: string | null;
+}
+
+async function post(
+  fetchFn: FetchLike,
+  url: string,
+  secret: string,
+  delivery: ClaimedRow,
+  timeoutMs: number,
+): Promise<AttemptOutcome> {
+  const payload = readJson<WebhookBody>(delivery.payload);
+  const body = JSON.stringify(payload);
+  try {
+    const response = await fetchFn(url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': 'Closedloop-Webhooks/1',
+        'X-Closedloop-Delivery': delivery.id,
+        'X-Closedloop-Event': payload.event.type,
+        'X-Closedloop-Signature': signBody(secret, body),
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    let text: string | null = null;
+    try {
+      text = (await response.text()).slice(0, BODY_EXCERPT);
+    } catch {
+      // The status is what counts; a body cut off mid-read is only a poorer log line.
+    }
+    const ok = response.status >= 200 && response.status < 300;
+    return { ok, status: response.status, body: text, error: ok ? null : `HTTP ${response.status}` };
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string; message?: string } };
+    const error =
+      e.name === 'TimeoutError'
+        ? `timed out after ${timeoutMs} ms`
+        : [e.message, e.cause?.code ?? e.cause?.message].filter(Boolean).join(': ');
+    return { ok: false, status: null, body: null, error };
+  }
+}
+
+/** Sends the deliveries that are due now; call it from a loop (`startDeliveryWorkers`) or a test. */
+export async function deliverDueWebhooks(
+  runtime: RuntimeContext,
+  { fetch: fetchFn = fetch, limit = 20, timeoutMs = 10_000, maxAttempts = MAX_ATTEMPTS }: DeliverOptions = {},
+): Promise<DeliverResult> {
+  const result: DeliverResult = { delivered: 0, retrying: 0, failed: 0 };
+  const claimed = await claimDueRows(runtime, {
+    table: 'webhook_deliveries',
+    limit,
+    leaseMs: timeoutMs + 60_000,
+  });
+  for (const delivery of claimed) {
+    const hook = (await runtime.db
+      .knex('webhooks')
+      .where({ id: delivery.webhook_id as string })
+      .first('url', 'secret')) as { url: string; secret: string } | undefined;
+    // Deleted meanwhile: the cascade removed the delivery too.
+    if (!hook) continue;
+    const started = runtime.clock.now().getTime();
+    const outcome = await post(fetchFn, hook.url, hook.secret, delivery, timeoutMs);
+    const now = runtime.clock.now().getTime();
+    const attempt = delivery.attempts + 1;
+    const next = outcome.ok ? null : nextAttemptAt(attempt, now, maxAttempts);
+    const status = outcome.ok ? 'delivered' : next === null ? 'failed' : 'pending';
+    const recorded = await runtime.db.knex.transaction(async (trx) => {
+      // Only the claim that still holds the row records; a lease that ran out belongs to another worker now.
+      const updated = await trx('webhook_deliveries')
+        .where({ id: delivery.id, status: 'pending', next_attempt_at: delivery.leaseUntil })
+        .update({
+          status,
+          attempts: attempt,
+          next_attempt_at: next,
+          response_status: outcome.status,
+          response_body: outcome.body,
+          last_error: outcome.error,
+        });
+      if (updated === 0) return false;
+      await trx('webhook_attempts').insert({
+        delivery_id: delivery.id,
+        attempt,
+        at: started,
+        outcome: outcome.ok ? 'delivered' : status === 'failed' ? 'failed' : 'retrying',
+        response_status: outcome.status,
+        response_body: outcome.body,
+        error: outcome.error,
+        duration_ms: Math.max(0, now - started),
+        next_attempt_at: next,
+      });
+      return true;
+    });
+    if (!recorded) continue;
+    if (status === 'delivered') result.delivered += 1;
+    else if (status === 'failed') {
+      result.failed += 1;
+      runtime.logger.warn('webhook delivery failed for good', {
+        deliveryId: delivery.id,
+        webhookId: delivery.webhook_id,
+        attempts: attempt,
+        error: outcome.error,
+      });
+    } else result.retrying += 1;
+  }
+  return result;
+}
