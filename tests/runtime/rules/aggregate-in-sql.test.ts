@@ -82,17 +82,15 @@ describe.each(DIALECTS)('rule aggregates in SQL on %s', (dialect) => {
     db = await createTestDatabase(dialect);
     for (const r of records) {
       const at = Date.parse(r.createdAt);
-      await db
-        .knex('records')
-        .insert({
-          id: r.id,
-          form_key: r.form,
-          form_version: 1,
-          revision: 1,
-          data: writeJson(r.data),
-          created_at: at,
-          updated_at: at,
-        });
+      await db.knex('records').insert({
+        id: r.id,
+        form_key: r.form,
+        form_version: 1,
+        revision: 1,
+        data: writeJson(r.data),
+        created_at: at,
+        updated_at: at,
+      });
     }
   });
   afterAll(() => db?.drop());
