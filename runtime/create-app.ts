@@ -4,6 +4,8 @@
  */
 import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
+import { authMiddleware } from './auth/auth-middleware';
+import { configureAuth, type AuthOptions } from './auth/auth-settings';
 import { systemClock, type Clock } from './clock';
 import { errorMiddleware } from './http/error-middleware';
 import { buildRouter } from './http/routes';
@@ -17,6 +19,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Largest JSON body accepted; larger ones get 413. */
   jsonLimit?: string;
+  /** Session lifetimes, login rate limits, cookie security (`runtime/auth/auth-settings.ts`). */
+  auth?: AuthOptions;
 }
 
 export interface Runtime extends RuntimeContext {
@@ -33,8 +37,11 @@ export function createApp(options: CreateAppOptions): Runtime {
   app.proxy = false;
   // Errors are answered by errorMiddleware; Koa's own default handler would only log them again.
   app.silent = true;
+  const auth = configureAuth(runtime, options.auth);
   const router = buildRouter(runtime);
   app.use(errorMiddleware(runtime.logger));
+  // Before the body is parsed: a bad token or a missing CSRF header is refused without reading it.
+  app.use(authMiddleware(runtime, auth));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: options.jsonLimit ?? '1mb', encoding: 'utf-8' }));
   app.use(router.routes());
   app.use(router.allowedMethods());

@@ -3,6 +3,8 @@
  * requests injected into `app.callback()` without a socket (light-my-request).
  */
 import { inject, type InjectOptions } from 'light-my-request';
+import type { NewUserInput } from '../../runtime/auth/user-input';
+import { createUser, type UserView } from '../../runtime/auth/users';
 import type { Dialect } from '../../runtime/config/database-url';
 import { createApp, type Runtime } from '../../runtime/create-app';
 import { memoryLogger } from '../../runtime/logger';
@@ -38,4 +40,46 @@ export async function startHarness(dialect: Dialect, start = '2026-11-24T09:00:0
     },
     close: () => db.drop(),
   };
+}
+
+/** The password `createTestUser` gives a user unless told otherwise. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Creates a user directly in the harness's store (roles default to `agent`). */
+export async function createTestUser(
+  h: Harness,
+  input: Partial<NewUserInput> & { username: string },
+): Promise<UserView> {
+  return createUser(h.runtime, { password: TEST_PASSWORD, roles: ['agent'], ...input });
+}
+
+export interface TestLogin {
+  user: { id: string; username: string; roles: string[] };
+  cookie: string;
+  csrfToken: string;
+  /** Headers for an authenticated request: the session cookie and the CSRF token. */
+  headers: { cookie: string; 'x-csrf-token': string };
+}
+
+/** Signs in through `POST /api/auth/login`; throws when the login is refused. */
+export async function loginAs(h: Harness, username: string, password = TEST_PASSWORD): Promise<TestLogin> {
+  const res = await h.request({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${res.text}`);
+  const setCookie = ([] as string[]).concat(res.headers['set-cookie'] as string | string[]);
+  const cookie = setCookie.find((c) => c.startsWith('closedloop_session='))!.split(';')[0]!;
+  return {
+    user: res.body.user,
+    cookie,
+    csrfToken: res.body.csrfToken,
+    headers: { cookie, 'x-csrf-token': res.body.csrfToken },
+  };
+}
+
+/** Creates a user and signs in as them. */
+export async function createUserAndLogin(
+  h: Harness,
+  input: Partial<NewUserInput> & { username: string },
+): Promise<TestLogin> {
+  await createTestUser(h, input);
+  return loginAs(h, input.username, input.password ?? TEST_PASSWORD);
 }
