@@ -8,6 +8,7 @@ import { authMiddleware } from './auth/auth-middleware';
 import { configureAuth, type AuthOptions } from './auth/auth-settings';
 import { systemClock, type Clock } from './clock';
 import { errorMiddleware } from './http/error-middleware';
+import { createMetrics, registerMetricsRoute } from './http/metrics';
 import { buildRouter } from './http/routes';
 import { jsonLogger, type Logger } from './logger';
 import type { RuntimeContext } from './runtime-context';
@@ -39,6 +40,10 @@ export function createApp(options: CreateAppOptions): Runtime {
   app.silent = true;
   const auth = configureAuth(runtime, options.auth);
   const router = buildRouter(runtime);
+  const metrics = createMetrics(runtime);
+  registerMetricsRoute(router, metrics);
+  // Outermost, so the status it counts is the one the error middleware settled on.
+  app.use(metrics.middleware);
   app.use(errorMiddleware(runtime.logger));
   // Before the body is parsed: a bad token or a missing CSRF header is refused without reading it.
   app.use(authMiddleware(runtime, auth));

@@ -4,6 +4,7 @@
  * `CLOSEDLOOP_ADMIN_PASSWORD`), so the same command runs on a laptop and in a container.
  */
 import { exportAppCommand, importAppCommand } from './app-commands';
+import { createUserCommand } from './create-user-command';
 import { migrateCommand } from './migrate-command';
 import { serveCommand } from './serve-command';
 
@@ -23,6 +24,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage: 'import-app <bundle.json>   import (or update) an app bundle',
   },
   'export-app': { run: exportAppCommand, usage: 'export-app <app> [file]    write an app bundle as JSON' },
+  'create-user': {
+    run: createUserCommand,
+    usage: 'create-user <name> --role r add a user (password: CLOSEDLOOP_USER_PASSWORD or printed once)',
+  },
 };
 
 function usage(io: CommandIo): void {
