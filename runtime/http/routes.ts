@@ -5,19 +5,23 @@
 import Router from '@koa/router';
 import type { RuntimeContext } from '../runtime-context';
 import { registerAppRoutes } from './app-routes';
+import { registerAuthRoutes } from './auth-routes';
 import { registerDefinitionRoutes } from './definition-routes';
 import { registerHealthRoutes } from './health-routes';
 import { registerNotificationRoutes } from './notification-routes';
+import { registerRecordRoutes } from './record-routes';
 import { registerReportRoutes } from './report-routes';
 import { registerWebhookRoutes } from './webhook-routes';
 
 export function buildRouter(runtime: RuntimeContext): Router {
   const router = new Router();
   registerHealthRoutes(router, runtime);
+  registerAuthRoutes(router, runtime);
   registerDefinitionRoutes(router, runtime);
   registerAppRoutes(router, runtime);
   registerReportRoutes(router, runtime);
   registerWebhookRoutes(router, runtime);
   registerNotificationRoutes(router, runtime);
+  registerRecordRoutes(router, runtime);
   return router;
 }

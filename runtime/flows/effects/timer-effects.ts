@@ -1,0 +1,36 @@
+/**
+ * @module `schedule-timer` and `cancel-timer` effects as rows of the durable `timers` table. A row's id
+ * is `<recordId>:<effect id>`; the engine's ids are deterministic, so inserting with "ignore on
+ * conflict" makes a retried step schedule nothing twice. Every timer is treated alike — SLA warnings
+ * and breaches, delayed transitions, any kind added later: when due, its `event` is sent back.
+ */
+import type { CancelTimerEffect, ScheduleTimerEffect } from '../../../engine';
+import { writeJson } from '../../storage/json-value';
+import type { StepScope } from '../step-scope';
+
+export const timerRowId = (recordId: string, effectId: string) => `${recordId}:${effectId}`;
+
+export async function scheduleTimer(scope: StepScope, effect: ScheduleTimerEffect): Promise<void> {
+  const dueAt = Date.parse(effect.due);
+  if (Number.isNaN(dueAt)) throw new Error(`timer "${effect.id}" has no valid due instant: ${effect.due}`);
+  await scope
+    .trx('timers')
+    .insert({
+      id: timerRowId(scope.recordId, effect.id),
+      due_at: dueAt,
+      kind: String(effect.event.type).slice(0, 40),
+      record_id: scope.recordId,
+      payload: writeJson(effect.event),
+      attempts: 0,
+      created_at: scope.now,
+    })
+    .onConflict('id')
+    .ignore();
+}
+
+export async function cancelTimer(scope: StepScope, effect: CancelTimerEffect): Promise<void> {
+  await scope
+    .trx('timers')
+    .where({ id: timerRowId(scope.recordId, effect.id) })
+    .delete();
+}

@@ -1,0 +1,157 @@
+/**
+ * @module The records API: submit (`POST /api/forms/:key/records`, body `{ data, tier?, priority? }`),
+ * list (`GET /api/forms/:key/records?filter=&sort=&limit=&cursor=`), read with the timeline
+ * (`GET /api/records/:id`), update under `If-Match: <revision>` (`PATCH /api/records/:id`, body
+ * `{ data, tier?, priority? }`), move through the flow (`POST /api/records/:id/events`, body
+ * `{ type, data?, tier?, priority? }`) and the SLA clocks (`GET /api/records/:id/sla`). The services in
+ * `runtime/records/` do the work; responses carry the revision as `ETag`.
+ */
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import type { Locale } from '../../engine';
+import {
+  listRecords,
+  readRecord,
+  readRecordSla,
+  sendRecordEvent,
+  submitRecord,
+  updateRecord,
+  type Actor,
+} from '../records/record-service';
+import type { RuntimeContext } from '../runtime-context';
+import { UserError } from './errors';
+
+/** The user an auth middleware put on `ctx.state` (id and roles), if any. */
+function actorOf(ctx: Context): Actor {
+  const user = (ctx.state as { user?: { id?: unknown; roles?: unknown } }).user;
+  if (!user) return { id: null };
+  const id = typeof user.id === 'string' ? user.id : null;
+  const roles = Array.isArray(user.roles) ? user.roles.filter((r): r is string => typeof r === 'string') : [];
+  return { id, roles };
+}
+
+function localeOf(ctx: Context): Locale {
+  const asked = typeof ctx.query.locale === 'string' ? ctx.query.locale : ctx.get('Accept-Language');
+  return asked.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+function objectBody(ctx: Context): Record<string, unknown> {
+  const body: unknown = ctx.request.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new UserError(400, 'bad-request', 'The body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
+}
+
+function dataOf(body: Record<string, unknown>, required: boolean): Record<string, unknown> | undefined {
+  const data = body.data;
+  if (data === undefined && !required) return undefined;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new UserError(400, 'bad-request', '`data` must be an object of field values', [
+      { code: 'bad-request', path: '/data', message: 'Expected an object' },
+    ]);
+  }
+  return data as Record<string, unknown>;
+}
+
+function overridesOf(body: Record<string, unknown>): { tier?: string; priority?: string } {
+  const out: { tier?: string; priority?: string } = {};
+  for (const key of ['tier', 'priority'] as const) {
+    const value = body[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') {
+      throw new UserError(400, 'bad-request', `\`${key}\` must be a string`, [
+        { code: 'bad-request', path: `/${key}`, message: 'Expected a string' },
+      ]);
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+/** The revision of `If-Match` (`3`, `"3"` or `W/"3"`); 428 without it. */
+function ifMatchRevision(ctx: Context): number {
+  const raw = ctx.get('If-Match').trim();
+  if (raw === '') {
+    throw new UserError(
+      428,
+      'precondition-required',
+      'Send `If-Match: <revision>` with the revision you read',
+    );
+  }
+  const match = /^(?:W\/)?"?([0-9]{1,9})"?$/.exec(raw);
+  if (!match) throw new UserError(400, 'bad-request', '`If-Match` must be a record revision number');
+  return Number(match[1]);
+}
+
+function respond(ctx: Context, status: number, record: { revision: number }) {
+  ctx.status = status;
+  ctx.set('ETag', `"${record.revision}"`);
+  ctx.body = record;
+}
+
+const stringParam = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+export function registerRecordRoutes(router: Router, runtime: RuntimeContext): void {
+  router.post('/api/forms/:key/records', async (ctx) => {
+    const body = objectBody(ctx);
+    const record = await submitRecord(
+      runtime,
+      ctx.params.key!,
+      { data: dataOf(body, true), ...overridesOf(body) },
+      actorOf(ctx),
+      localeOf(ctx),
+    );
+    ctx.set('Location', `/api/records/${record.id}`);
+    respond(ctx, 201, record);
+  });
+
+  router.get('/api/forms/:key/records', async (ctx) => {
+    ctx.body = await listRecords(runtime, ctx.params.key!, {
+      filter: stringParam(ctx.query.filter),
+      sort: stringParam(ctx.query.sort),
+      limit: stringParam(ctx.query.limit),
+      cursor: stringParam(ctx.query.cursor),
+    });
+  });
+
+  router.get('/api/records/:id', async (ctx) => {
+    respond(ctx, 200, await readRecord(runtime, ctx.params.id!, { timeline: true }));
+  });
+
+  router.patch('/api/records/:id', async (ctx) => {
+    const revision = ifMatchRevision(ctx);
+    const body = objectBody(ctx);
+    const record = await updateRecord(
+      runtime,
+      ctx.params.id!,
+      revision,
+      { data: dataOf(body, true)!, ...overridesOf(body) },
+      actorOf(ctx),
+      localeOf(ctx),
+    );
+    respond(ctx, 200, record);
+  });
+
+  router.post('/api/records/:id/events', async (ctx) => {
+    const body = objectBody(ctx);
+    if (typeof body.type !== 'string' || body.type === '') {
+      throw new UserError(400, 'bad-request', '`type` must name the event', [
+        { code: 'bad-request', path: '/type', message: 'Expected the event name' },
+      ]);
+    }
+    const data = dataOf(body, false);
+    const record = await sendRecordEvent(
+      runtime,
+      ctx.params.id!,
+      { type: body.type, ...(data ? { data } : {}), ...overridesOf(body) },
+      actorOf(ctx),
+      localeOf(ctx),
+    );
+    respond(ctx, 200, record);
+  });
+
+  router.get('/api/records/:id/sla', async (ctx) => {
+    ctx.body = await readRecordSla(runtime, ctx.params.id!);
+  });
+}

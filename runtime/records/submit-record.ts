@@ -1,0 +1,100 @@
+/**
+ * @module Submitting a record to a form: validated against the form's latest published version (422
+ * with the issues, and nothing stored, when invalid); then in one transaction the record (revision 1,
+ * form version pinned, customer column from the form's customer field), its first revision row, the
+ * `record.created` event, and — when a flow moves the form's records — the started flow instance
+ * (flow version pinned) with its effects carried out.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Locale } from '../../engine';
+import { applyFlowStep } from '../flows/apply-flow-step';
+import { flowForForm } from '../flows/flow-loader';
+import { appendEvent } from '../events/append-event';
+import { invalid } from '../http/errors';
+import type { RuntimeContext } from '../runtime-context';
+import { writeJson } from '../storage/json-value';
+import { tierAndPriority, type ContextOverrides } from './flow-inputs';
+import { customerOf, loadPublishedForm } from './published-form';
+import { readRecord, type RecordDetail } from './read-record';
+import type { Actor } from './record-rows';
+
+export interface SubmitInput extends ContextOverrides {
+  data: unknown;
+}
+
+export async function submitRecord(
+  runtime: RuntimeContext,
+  formKey: string,
+  input: SubmitInput,
+  actor: Actor,
+  locale: Locale = 'en',
+): Promise<RecordDetail> {
+  const now = runtime.clock.now();
+  const at = now.getTime();
+  const form = await loadPublishedForm(runtime, formKey);
+  const checked = form.compiled.validate(input.data, { now, locale });
+  if (!checked.ok) throw invalid(checked.issues, `The ${formKey} record has invalid values`);
+  const data = checked.value;
+  const id = randomUUID();
+
+  await runtime.db.knex.transaction(async (trx) => {
+    const loaded = await flowForForm(runtime, trx, formKey);
+    await trx('records').insert({
+      id,
+      form_key: formKey,
+      form_version: form.version,
+      stage: null,
+      assignee: null,
+      customer: customerOf(form, data),
+      revision: 1,
+      data: writeJson(data),
+      created_by: actor.id,
+      created_at: at,
+      updated_by: actor.id,
+      updated_at: at,
+    });
+    await trx('record_revisions').insert({
+      record_id: id,
+      revision: 1,
+      stage: null,
+      data: writeJson(data),
+      by: actor.id,
+      at,
+    });
+    await appendEvent(trx, {
+      stream: 'record',
+      streamId: id,
+      type: 'record.created',
+      actor: actor.id,
+      at,
+      payload: {
+        form: formKey,
+        formVersion: form.version,
+        revision: 1,
+        data,
+        flow: loaded ? { key: loaded.key, version: loaded.version } : null,
+      },
+    });
+    if (!loaded) return;
+    const started = loaded.flow.start({ data, ...tierAndPriority(data, input) }, now);
+    await applyFlowStep(
+      {
+        trx,
+        dialect: runtime.db.dialect,
+        recordId: id,
+        formKey,
+        flowKey: loaded.key,
+        flowVersion: loaded.version,
+        definition: loaded.definition,
+        actor: actor.id,
+        now: at,
+      },
+      started,
+      true,
+    );
+    // The first revision row names the stage the record started in.
+    const stage = started.snapshot.stage;
+    await trx('record_revisions').where({ record_id: id, revision: 1 }).update({ stage });
+  });
+  return readRecord(runtime, id);
+}

@@ -1,0 +1,147 @@
+/**
+ * @module The durable timers' sweeper: fires due timers (`due_at <= now`) in due order, each in a
+ * transaction of its own that claims the row, steps the record's flow with the timer's event,
+ * persists the step and its effects, and deletes the timer — so a timer fires exactly once, and a
+ * restart resumes whatever was due while the runtime was down (misfires run once, late).
+ *
+ * On PostgreSQL the claim is `SELECT … FOR UPDATE SKIP LOCKED` over the timer joined with its record:
+ * several processes share the work, none waits on a row another holds, and a user's event on the same
+ * record (which locks the record first) is never interleaved with a firing. SQLite is one process and
+ * one writer, so a plain transaction suffices.
+ *
+ * A failure is recorded, never thrown: the step is rolled back to a savepoint and the timer row gets
+ * `attempts + 1`, `last_error`, the worker in `claimed_by`, and `due_at` pushed back with exponential
+ * backoff (1, 2, 4 … minutes, at most an hour).
+ */
+import { hostname } from 'node:os';
+import type { Knex } from 'knex';
+import type { RuntimeContext } from '../runtime-context';
+import { fireTimer, type FireOutcome, type TimerRow } from './fire-timer';
+
+export interface SweepOptions {
+  /** Most timers to handle in this call. */
+  limit?: number;
+  /** Names this worker in `claimed_by` of failed timers and in logs. */
+  workerId?: string;
+}
+
+export interface SweepResult {
+  /** Timers whose event changed the flow (warnings, breaches, delayed transitions). */
+  fired: number;
+  /** Timers that were stale, refused or had no flow instance any more: deleted without effect. */
+  discarded: number;
+  /** Timers that failed and were pushed back. */
+  failed: number;
+  /** Every timer handled, with what happened. */
+  handled: { id: string; outcome: FireOutcome | 'failed' }[];
+}
+
+export const DEFAULT_SWEEP_LIMIT = 100;
+const MAX_BACKOFF_MS = 3_600_000;
+
+export function backoffMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+}
+
+export const defaultWorkerId = () => `${hostname()}:${process.pid}`;
+
+/** Claims the next due timer of a record with a flow, or undefined when none is left. */
+async function claimNext(runtime: RuntimeContext, trx: Knex.Transaction, now: number) {
+  const query = trx('timers')
+    .join('records', 'records.id', 'timers.record_id')
+    .where('timers.due_at', '<=', now)
+    .orderBy([{ column: 'timers.due_at' }, { column: 'timers.id' }])
+    .select('timers.*')
+    .first();
+  return (await (runtime.db.dialect === 'postgres' ? query.forUpdate().skipLocked() : query)) as
+    TimerRow | undefined;
+}
+
+export async function sweepDueTimers(
+  runtime: RuntimeContext,
+  options: SweepOptions = {},
+): Promise<SweepResult> {
+  const limit = options.limit ?? DEFAULT_SWEEP_LIMIT;
+  const workerId = (options.workerId ?? defaultWorkerId()).slice(0, 100);
+  // One instant for the whole sweep: a timer pushed back by a failure is not due again in it.
+  const now = runtime.clock.now().getTime();
+  const result: SweepResult = { fired: 0, discarded: 0, failed: 0, handled: [] };
+  while (result.handled.length < limit) {
+    const handled = await runtime.db.knex.transaction(async (trx) => {
+      const timer = await claimNext(runtime, trx, now);
+      if (!timer) return undefined;
+      try {
+        const outcome = await trx.transaction((step) => fireTimer(runtime, step, timer, now));
+        return { id: timer.id, outcome };
+      } catch (err) {
+        const attempts = Number(timer.attempts) + 1;
+        const message = err instanceof Error ? err.message : String(err);
+        await trx('timers')
+          .where({ id: timer.id })
+          .update({
+            attempts,
+            last_error: message.slice(0, 4000),
+            claimed_by: workerId,
+            claimed_until: null,
+            due_at: now + backoffMs(attempts),
+          });
+        runtime.logger.warn('timer failed; retrying later', {
+          timer: timer.id,
+          attempts,
+          error: message,
+          workerId,
+        });
+        return { id: timer.id, outcome: 'failed' as const };
+      }
+    });
+    if (!handled) break;
+    result.handled.push(handled);
+    if (handled.outcome === 'fired') result.fired += 1;
+    else if (handled.outcome === 'failed') result.failed += 1;
+    else if (handled.outcome !== 'not-due') result.discarded += 1;
+  }
+  return result;
+}
+
+export interface TimerSweeperOptions extends SweepOptions {
+  /** Pause between sweeps that found nothing more to do. */
+  intervalMs?: number;
+}
+
+/**
+ * Sweeps every `intervalMs` (at once again when a sweep hit its limit) until the returned function is
+ * called; that function resolves once the sweep in progress, if any, has finished.
+ */
+export function startTimerSweeper(
+  runtime: RuntimeContext,
+  options: TimerSweeperOptions = {},
+): () => Promise<void> {
+  const intervalMs = options.intervalMs ?? 5_000;
+  const limit = options.limit ?? DEFAULT_SWEEP_LIMIT;
+  let stopped = false;
+  let timeout: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = () => {
+    timeout = undefined;
+    running = (async () => {
+      let again = false;
+      try {
+        const swept = await sweepDueTimers(runtime, { ...options, limit });
+        again = swept.handled.length >= limit;
+      } catch (err) {
+        // The database may be away for a moment; the next tick tries again.
+        runtime.logger.warn('timer sweep failed', {
+          error: err instanceof Error ? err.message : String(err),
+        });
+      }
+      if (!stopped) timeout = setTimeout(tick, again ? 0 : intervalMs);
+    })();
+  };
+  timeout = setTimeout(tick, 0);
+  return async () => {
+    stopped = true;
+    if (timeout) clearTimeout(timeout);
+    await running;
+  };
+}
