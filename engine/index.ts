@@ -130,6 +130,7 @@ export {
 // Rules
 export {
   evaluateRule,
+  firingIdentity,
   matchesTrigger,
   dryRunRule,
   aggregateRequests,

@@ -9,6 +9,7 @@ import { createApp } from '../create-app';
 import { jsonLogger } from '../logger';
 import { migrateToLatest } from '../storage/migrate';
 import { openDatabase } from '../storage/open-database';
+import { startWorkers } from '../workers/start-workers';
 import type { CommandIo } from './closedloop';
 
 export async function serveCommand(_args: string[], io: CommandIo): Promise<number> {
@@ -33,6 +34,13 @@ export async function serveCommand(_args: string[], io: CommandIo): Promise<numb
         : `Created the first admin user "${admin.username}" with the password from CLOSEDLOOP_ADMIN_PASSWORD.`,
     );
   }
+  const stopWorkers = startWorkers(runtime, {
+    smtpUrl: io.env.SMTP_URL,
+    mailFrom: io.env.MAIL_FROM,
+    intervalMs: io.env.CLOSEDLOOP_WORKER_INTERVAL_MS
+      ? Number(io.env.CLOSEDLOOP_WORKER_INTERVAL_MS)
+      : undefined,
+  });
   const server = createServer(runtime.app.callback());
   await new Promise<void>((resolve) => server.listen(port, resolve));
   const address = server.address();
@@ -44,6 +52,7 @@ export async function serveCommand(_args: string[], io: CommandIo): Promise<numb
   // Idle keep-alive connections would hold the close open for seconds; requests in flight finish.
   server.closeIdleConnections();
   await closed;
+  await stopWorkers();
   await db.close();
   return 0;
 }

@@ -6,6 +6,7 @@
  * (flow version pinned) with its effects carried out.
  */
 import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
 import type { Locale } from '../../engine';
 import { applyFlowStep } from '../flows/apply-flow-step';
 import { flowForForm } from '../flows/flow-loader';
@@ -14,7 +15,7 @@ import { invalid } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
 import { writeJson } from '../storage/json-value';
 import { tierAndPriority, type ContextOverrides } from './flow-inputs';
-import { customerOf, loadPublishedForm } from './published-form';
+import { customerOf, loadPublishedForm, type PublishedForm } from './published-form';
 import { readRecord, type RecordDetail } from './read-record';
 import type { Actor } from './record-rows';
 
@@ -30,71 +31,97 @@ export async function submitRecord(
   locale: Locale = 'en',
 ): Promise<RecordDetail> {
   const now = runtime.clock.now();
-  const at = now.getTime();
   const form = await loadPublishedForm(runtime, formKey);
   const checked = form.compiled.validate(input.data, { now, locale });
   if (!checked.ok) throw invalid(checked.issues, `The ${formKey} record has invalid values`);
   const data = checked.value;
   const id = randomUUID();
 
-  await runtime.db.knex.transaction(async (trx) => {
-    const loaded = await flowForForm(runtime, trx, formKey);
-    await trx('records').insert({
-      id,
-      form_key: formKey,
-      form_version: form.version,
-      stage: null,
-      assignee: null,
-      customer: customerOf(form, data),
-      revision: 1,
-      data: writeJson(data),
-      created_by: actor.id,
-      created_at: at,
-      updated_by: actor.id,
-      updated_at: at,
-    });
-    await trx('record_revisions').insert({
-      record_id: id,
-      revision: 1,
-      stage: null,
-      data: writeJson(data),
-      by: actor.id,
-      at,
-    });
-    await appendEvent(trx, {
-      stream: 'record',
-      streamId: id,
-      type: 'record.created',
-      actor: actor.id,
-      at,
-      payload: {
-        form: formKey,
-        formVersion: form.version,
-        revision: 1,
-        data,
-        flow: loaded ? { key: loaded.key, version: loaded.version } : null,
-      },
-    });
-    if (!loaded) return;
-    const started = loaded.flow.start({ data, ...tierAndPriority(data, input) }, now);
-    await applyFlowStep(
-      {
-        trx,
-        dialect: runtime.db.dialect,
-        recordId: id,
-        formKey,
-        flowKey: loaded.key,
-        flowVersion: loaded.version,
-        definition: loaded.definition,
-        actor: actor.id,
-        now: at,
-      },
-      started,
-      true,
-    );
-    // The first revision row names the stage the record started in.
-    const stage = started.snapshot.stage;
-    await trx('record_revisions').where({ record_id: id, revision: 1 }).update({ stage });
-  });
+  await runtime.db.knex.transaction((trx) =>
+    storeNewRecord(runtime, trx, { id, formKey, form, data, overrides: input, actor, now }),
+  );
   return readRecord(runtime, id);
+}
+
+export interface NewRecord {
+  id: string;
+  formKey: string;
+  form: PublishedForm;
+  /** Data already validated against `form`. */
+  data: Record<string, unknown>;
+  overrides: ContextOverrides;
+  actor: Actor;
+  now: Date;
+}
+
+/**
+ * Stores a validated record inside the caller's transaction: the row, its first revision, the
+ * `record.created` event and its started flow with the effects. Used by submissions and by rule
+ * actions, whose firing and created record must commit together.
+ */
+export async function storeNewRecord(
+  runtime: RuntimeContext,
+  trx: Knex.Transaction,
+  record: NewRecord,
+): Promise<void> {
+  const { id, formKey, form, data, actor, now } = record;
+  const input = record.overrides;
+  const at = now.getTime();
+  const loaded = await flowForForm(runtime, trx, formKey);
+  await trx('records').insert({
+    id,
+    form_key: formKey,
+    form_version: form.version,
+    stage: null,
+    assignee: null,
+    customer: customerOf(form, data),
+    revision: 1,
+    data: writeJson(data),
+    created_by: actor.id,
+    created_at: at,
+    updated_by: actor.id,
+    updated_at: at,
+  });
+  await trx('record_revisions').insert({
+    record_id: id,
+    revision: 1,
+    stage: null,
+    data: writeJson(data),
+    by: actor.id,
+    at,
+  });
+  await appendEvent(trx, {
+    stream: 'record',
+    streamId: id,
+    type: 'record.created',
+    actor: actor.id,
+    at,
+    payload: {
+      form: formKey,
+      formVersion: form.version,
+      revision: 1,
+      data,
+      flow: loaded ? { key: loaded.key, version: loaded.version } : null,
+    },
+  });
+  if (!loaded) return;
+  const started = loaded.flow.start({ data, ...tierAndPriority(data, input) }, now);
+  await applyFlowStep(
+    {
+      trx,
+      dialect: runtime.db.dialect,
+      recordId: id,
+      formKey,
+      flowKey: loaded.key,
+      flowVersion: loaded.version,
+      definition: loaded.definition,
+      actor: actor.id,
+      now: at,
+    },
+    started,
+    true,
+  );
+  // The first revision row names the stage the record started in.
+  const stage = started.snapshot.stage;
+  await trx('record_revisions').where({ record_id: id, revision: 1 }).update({ stage });
 }

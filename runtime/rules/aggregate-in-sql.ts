@@ -45,9 +45,11 @@ export async function aggregateInSql(
   dialect: Dialect,
   request: AggregateRequest,
   fields: Map<string, FieldInfo>,
-  { idLimit = 200 }: { idLimit?: number } = {},
+  { idLimit = 200, asOf }: { idLimit?: number; asOf?: number } = {},
 ): Promise<SqlAggregateResult> {
   const base = knex('records').where('form_key', request.form);
+  // Counted as things stood when the triggering event happened, however late the outbox reads it.
+  if (asOf !== undefined) base.andWhere('created_at', '<=', asOf);
   let exact = true;
   for (const [field, value] of Object.entries(request.groupBy)) {
     const condition = groupCondition(dialect, field, value, fields.get(field));

@@ -1,0 +1,250 @@
+/**
+ * @module The `rules` outbox consumer: every record event (created, updated, stage entered, SLA
+ * warning or breach) is offered to the published, enabled rules whose trigger matches; aggregates are
+ * computed in SQL, the engine decides, and a firing is stored under its idempotency key (rule, group,
+ * window) — a unique index — together with what its actions create, in the same transaction. A
+ * threshold therefore fires once per group and window, however many records cross it and however
+ * often a batch is retried. Actions that reach outside (notify, webhook) become `action.requested`
+ * events that the delivery consumers carry out.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import {
+  aggregateRequests,
+  evaluateRule,
+  firingIdentity,
+  groupKey,
+  listFormFields,
+  matchesTrigger,
+  type FieldInfo,
+  type FormDefinition,
+  type ResolvedAction,
+  type RuleDefinition,
+  type RuleEvent,
+  type RuleRecord,
+} from '../../engine';
+import { appendEvent } from '../events/append-event';
+import type { OutboxConsumer, OutboxEvent } from '../outbox/drain-outbox';
+import { loadPublishedForm } from '../records/published-form';
+import { storeNewRecord } from '../records/submit-record';
+import type { RuntimeContext } from '../runtime-context';
+import { readJson, writeJson } from '../storage/json-value';
+import { aggregateInSql } from './aggregate-in-sql';
+
+/** Runtime event types → the engine's rule event types. */
+const RULE_EVENT_TYPES: Record<string, RuleEvent['type']> = {
+  'record.created': 'record.created',
+  'record.updated': 'record.updated',
+  'stage.entered': 'stage.entered',
+  'sla.warning': 'sla.warning',
+  'sla.breached': 'sla.breach',
+};
+
+const RULE_ACTOR = 'rules';
+
+interface RevisionRow {
+  revision: number;
+  stage: string | null;
+  data: unknown;
+  at: number;
+}
+
+async function publishedRules(trx: Knex.Transaction): Promise<RuleDefinition[]> {
+  const rows = (await trx('definitions')
+    .where({ kind: 'rule' })
+    .andWhere('version', '>', 0)
+    .orderBy([{ column: 'key' }, { column: 'version', order: 'desc' }])
+    .select('key', 'body')) as { key: string; body: unknown }[];
+  const latest = new Map<string, RuleDefinition>();
+  for (const row of rows) if (!latest.has(row.key)) latest.set(row.key, readJson<RuleDefinition>(row.body));
+  return [...latest.values()].filter((rule) => rule.enabled !== false);
+}
+
+/** The record version the event is about, and the one before it (for `record.updated`). */
+async function recordVersions(trx: Knex.Transaction, event: OutboxEvent) {
+  const record = (await trx('records').where({ id: event.streamId }).first()) as
+    { id: string; form_key: string; created_at: number; stage: string | null; revision: number } | undefined;
+  if (!record) return undefined;
+  const revision =
+    typeof event.payload.revision === 'number' ? event.payload.revision : Number(record.revision);
+  const rows = (await trx('record_revisions')
+    .where({ record_id: record.id })
+    .whereIn('revision', [revision, revision - 1])
+    .select('revision', 'stage', 'data', 'at')) as RevisionRow[];
+  const toRule = (row: RevisionRow | undefined): RuleRecord | undefined =>
+    row && {
+      id: record.id,
+      form: record.form_key,
+      data: readJson(row.data),
+      createdAt: new Date(Number(record.created_at)).toISOString(),
+      updatedAt: new Date(Number(row.at)).toISOString(),
+      stage: row.stage ?? record.stage,
+      revision: row.revision,
+    };
+  const current = toRule(rows.find((r) => r.revision === revision));
+  const previous =
+    event.type === 'record.updated' ? toRule(rows.find((r) => r.revision === revision - 1)) : undefined;
+  return current && { record: current, previous };
+}
+
+async function fieldsOf(
+  runtime: RuntimeContext,
+  trx: Knex.Transaction,
+  form: string,
+): Promise<Map<string, FieldInfo>> {
+  const row = (await trx('definitions')
+    .where({ kind: 'form', key: form })
+    .andWhere('version', '>', 0)
+    .orderBy('version', 'desc')
+    .first('body')) as { body: unknown } | undefined;
+  return new Map(row ? listFormFields(readJson<FormDefinition>(row.body)).map((f) => [f.key, f]) : []);
+}
+
+async function carryOut(
+  runtime: RuntimeContext,
+  trx: Knex.Transaction,
+  rule: RuleDefinition,
+  firingKey: string,
+  actions: ResolvedAction[],
+  recordId: string | null,
+  now: Date,
+): Promise<{ type: string; id?: string }[]> {
+  const done: { type: string; id?: string }[] = [];
+  for (const action of actions) {
+    if (action.type === 'create-record') {
+      const form = await loadPublishedForm(runtime, action.form, undefined, trx);
+      const checked = form.compiled.validate(action.data, { now });
+      // A mapping that does not fit the target form is the rule's fault: the firing records it
+      // (in `created`) instead of failing the whole batch, which would block every later event.
+      if (!checked.ok) {
+        done.push({
+          type: 'create-record-refused',
+          id: JSON.stringify(checked.issues.map((i) => `${i.path} ${i.code}`)),
+        });
+        continue;
+      }
+      const id = randomUUID();
+      await storeNewRecord(runtime, trx, {
+        id,
+        formKey: action.form,
+        form,
+        data: checked.value,
+        overrides: {},
+        actor: { id: RULE_ACTOR },
+        now,
+      });
+      done.push({ type: 'create-record', id });
+    } else {
+      await appendEvent(trx, {
+        stream: 'rule',
+        streamId: rule.key,
+        type: 'action.requested',
+        actor: RULE_ACTOR,
+        at: now.getTime(),
+        payload: { name: rule.key, kind: action.type, params: action, firing: firingKey, recordId },
+      });
+      done.push({ type: action.type });
+    }
+  }
+  return done;
+}
+
+export function createRulesConsumer(): OutboxConsumer {
+  return {
+    name: 'rules',
+    accepts: (event) => event.stream === 'record' && event.type in RULE_EVENT_TYPES,
+    async handle(event, trx, runtime) {
+      const versions = await recordVersions(trx, event);
+      if (!versions) return;
+      const { record, previous } = versions;
+      const at = new Date(event.at).toISOString();
+      const type = RULE_EVENT_TYPES[event.type]!;
+      const ruleEvent = (
+        type === 'record.created' || type === 'record.updated'
+          ? { type, form: record.form, recordId: record.id, at }
+          : {
+              type,
+              form: record.form,
+              recordId: record.id,
+              at,
+              stage: String(event.payload.stage ?? record.stage ?? ''),
+            }
+      ) as RuleEvent;
+      for (const rule of await publishedRules(trx)) {
+        if (!matchesTrigger(rule, ruleEvent)) continue;
+        const aggregates: Record<string, number | null> = {};
+        const behind: string[] = [];
+        for (const request of aggregateRequests(rule, record, at)) {
+          const result = await aggregateInSql(
+            trx,
+            runtime.db.dialect,
+            request,
+            await fieldsOf(runtime, trx, request.form),
+            {
+              asOf: event.at,
+            },
+          );
+          aggregates[request.name] = result.value;
+          if (behind.length === 0) behind.push(...result.recordIds);
+        }
+        // The cool-down is per group: when did this rule last fire for the record's group?
+        const group = groupKey(firingIdentity(rule, record, ruleEvent, at).group);
+        const last = (await trx('rule_firings')
+          .where({ rule_key: rule.key, group_key: group })
+          .max({ at: 'at' })
+          .first()) as { at: number | null } | undefined;
+        const outcome = evaluateRule(rule, {
+          event: ruleEvent,
+          record,
+          previous: previous ?? null,
+          aggregates,
+          now: at,
+          lastFiredAt: last?.at ? new Date(Number(last.at)).toISOString() : null,
+        });
+        if (!outcome.fired) continue;
+        const inserted = (await trx('rule_firings')
+          .insert({
+            rule_key: rule.key,
+            rule_version: rule.version ?? 0,
+            idempotency_key: outcome.key,
+            group_key: groupKey(outcome.group),
+            window_key: outcome.window?.key ?? null,
+            at: event.at,
+            records: writeJson(behind.length > 0 ? behind : [record.id]),
+            created: writeJson([]),
+          })
+          .onConflict('idempotency_key')
+          .ignore()
+          .returning('id')) as unknown[];
+        if (inserted.length === 0) continue; // fired before for this group and window
+        const created = await carryOut(
+          runtime,
+          trx,
+          rule,
+          outcome.key,
+          outcome.actions,
+          record.id,
+          new Date(event.at),
+        );
+        await trx('rule_firings')
+          .where({ idempotency_key: outcome.key })
+          .update({ created: writeJson(created) });
+        await appendEvent(trx, {
+          stream: 'rule',
+          streamId: rule.key,
+          type: 'rule.fired',
+          actor: RULE_ACTOR,
+          at: event.at,
+          payload: {
+            rule: rule.key,
+            key: outcome.key,
+            group: outcome.group,
+            window: outcome.window,
+            recordId: record.id,
+            created,
+          },
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * @module The background work of one runtime process: the durable timer sweeper, the rules consumer,
+ * and the delivery workers (webhooks, in-app notifications, e-mail). `closedloop serve` starts them;
+ * on PostgreSQL several processes may run them side by side.
+ */
+import { startDeliveryWorkers } from '../notifications/start-delivery-workers';
+import type { RuntimeContext } from '../runtime-context';
+import { startTimerSweeper } from '../timers/timer-sweeper';
+import { startRulesWorker } from './start-rules-worker';
+
+export interface WorkerOptions {
+  /** `smtp://host:port`; without it no e-mail is sent. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  intervalMs?: number;
+}
+
+/** Starts every worker; the returned function stops them and waits for work in progress. */
+export function startWorkers(runtime: RuntimeContext, options: WorkerOptions = {}): () => Promise<void> {
+  const stops = [
+    startTimerSweeper(runtime, { intervalMs: options.intervalMs }),
+    startRulesWorker(runtime, { intervalMs: options.intervalMs }),
+    startDeliveryWorkers(runtime, {
+      smtpUrl: options.smtpUrl,
+      mailFrom: options.mailFrom,
+      intervalMs: options.intervalMs,
+    }),
+  ];
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
+}
