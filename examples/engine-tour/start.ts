@@ -1,4 +1,4 @@
-/** @module `npm start` until the runtime lands: prints the engine tour. */
+/** @module `npm run tour`: prints the engine tour. */
 import { runTour } from './tour';
 
 runTour((line) => console.log(line));

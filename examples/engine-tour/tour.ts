@@ -2,8 +2,8 @@
  * @module The engine tour: one after-sales app bundle taken through the four engines in memory — a
  * ticket form validates a submission, the ticket walks its SOP stages with SLA deadlines on the
  * mainland-China 2026 calendar (across the 国庆 holiday), a threshold rule fires once for its model
- * and month, and a Pareto report of categories becomes a chart option. `npm start` prints it until the
- * runtime serves the product; a test runs it and checks the facts it reports.
+ * and month, and a Pareto report of categories becomes a chart option. `npm run tour` prints it; a test
+ * runs it and checks the facts it reports.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
