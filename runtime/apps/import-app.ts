@@ -7,7 +7,7 @@
  */
 import type { Knex } from 'knex';
 import { BUNDLE_PARTS, pointer, validateDefinition, type AppBundle, type Issue } from '../../engine';
-import { DefinitionStore } from '../definitions/definition-store';
+import { DefinitionStore, type StoredDefinition } from '../definitions/definition-store';
 import { loadDefinitionContext } from '../definitions/stored-definition-context';
 import { appendEvent } from '../events/append-event';
 import { invalid, UserError } from '../http/errors';
@@ -105,7 +105,8 @@ export async function importApp(
 ): Promise<ImportAppResult> {
   if (!isPlainObject(input)) throw new UserError(400, 'bad-request', 'An app bundle must be a JSON object');
   const store = new DefinitionStore(runtime);
-  return runtime.db.knex.transaction(async (trx) => {
+  const publishedForms: StoredDefinition[] = [];
+  const result = await runtime.db.knex.transaction(async (trx) => {
     const context = await loadDefinitionContext(trx);
     const issues = [...validateDefinition('app', input, { context }), ...duplicateRoles(input)];
     if (issues.length > 0) throw invalid(issues, 'The app bundle has problems');
@@ -126,6 +127,7 @@ export async function importApp(
         try {
           await store.saveDraft(kind, doc.key, doc, actor, { trx, app: bundle.key });
           const published = await store.publish(kind, doc.key, actor, { trx });
+          if (kind === 'form') publishedForms.push(published);
           imported[part].push({
             key: doc.key,
             version: published.version,
@@ -190,4 +192,6 @@ export async function importApp(
     });
     return { app: bundle.key, imported, roles: roles.map((r) => r.key) };
   });
+  for (const form of publishedForms) await store.afterPublish(form);
+  return result;
 }

@@ -5,7 +5,8 @@
  * what is already stored, and recorded as an event.
  */
 import type { Knex } from 'knex';
-import { validateDefinition, type DefinitionKind } from '../../engine';
+import { validateDefinition, type DefinitionKind, type FieldDefinition } from '../../engine';
+import { ensureFieldIndexes } from '../reports/ensure-field-indexes';
 import { appendEvent } from '../events/append-event';
 import { invalid, notFound, UserError } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
@@ -160,6 +161,26 @@ export class DefinitionStore {
     key: string,
     actor: string | null,
     options: { trx?: Knex.Transaction } = {},
+  ): Promise<StoredDefinition> {
+    const published = await this.publishIn(kind, key, actor, options);
+    // Indexes are built after the commit: on SQLite the transaction holds the only connection. A
+    // caller with its own transaction builds them after committing (see `afterPublish`).
+    if (!options.trx) await this.afterPublish(published);
+    return published;
+  }
+
+  /** Storage work that follows a publish: expression indexes for a form's `indexed` fields. */
+  async afterPublish(published: StoredDefinition): Promise<void> {
+    if (published.kind !== 'form') return;
+    const body = published.body as { key: string; fields: FieldDefinition[] };
+    await ensureFieldIndexes(this.runtime.db, { key: body.key, fields: body.fields });
+  }
+
+  private async publishIn(
+    kind: StoredKind,
+    key: string,
+    actor: string | null,
+    options: { trx?: Knex.Transaction },
   ): Promise<StoredDefinition> {
     return this.inTransaction(options.trx, async (trx) => {
       const draftRow = (await trx('definitions').where({ kind, key, version: DRAFT_VERSION }).first()) as

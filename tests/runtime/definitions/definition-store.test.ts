@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppBundle } from '../../../engine';
+import { importApp } from '../../../runtime/apps/import-app';
 import { DefinitionStore } from '../../../runtime/definitions/definition-store';
 import { UserError } from '../../../runtime/http/errors';
 import { memoryLogger } from '../../../runtime/logger';
@@ -84,5 +85,47 @@ describe.each(DIALECTS)('definition store on %s', (dialect) => {
   it('refuses a document whose key differs from the one addressed', async () => {
     const error = await store.saveDraft('form', 'complaint', ticket, 'admin').catch((e: UserError) => e);
     expect((error as UserError).code).toBe('key-mismatch');
+  });
+});
+
+describe.each(DIALECTS)('publishing a form on %s', (dialect) => {
+  it('builds expression indexes for its indexed fields, also when imported with an app', async () => {
+    const db = await createTestDatabase(dialect);
+    try {
+      const runtime = { db, clock: new ManualClock('2026-11-24T09:00:00Z'), logger: memoryLogger() };
+      const indexes = async (prefix: string) =>
+        (dialect === 'postgres'
+          ? ((await db.knex('pg_indexes').where({ tablename: 'records' }).pluck('indexname')) as string[])
+          : ((await db
+              .knex('sqlite_master')
+              .where({ type: 'index', tbl_name: 'records' })
+              .pluck('name')) as string[])
+        )
+          .filter((n) => n.startsWith(prefix))
+          .sort();
+      const store = new DefinitionStore(runtime);
+      await store.saveDraft('form', 'ticket', ticket, 'admin');
+      await store.publish('form', 'ticket', 'admin');
+      // The tour's ticket form marks tier, channel, model and category as indexed.
+      expect(await indexes('records_ticket_')).toEqual([
+        'records_ticket_category',
+        'records_ticket_channel',
+        'records_ticket_model',
+        'records_ticket_tier',
+      ]);
+      const renamed = {
+        ...bundle,
+        key: 'indexed-app',
+        forms: [{ ...ticket, key: 'complaint' }],
+        flows: [],
+        rules: [],
+        reports: [],
+        roles: [],
+      };
+      await importApp(runtime, renamed, 'admin');
+      expect(await indexes('records_complaint_')).toHaveLength(4);
+    } finally {
+      await db.drop();
+    }
   });
 });
