@@ -11,6 +11,8 @@ import { registerHealthRoutes } from './health-routes';
 import { registerNotificationRoutes } from './notification-routes';
 import { registerRecordRoutes } from './record-routes';
 import { registerReportRoutes } from './report-routes';
+import { registerRuleRoutes } from './rule-routes';
+import { registerTaskRoutes } from './task-routes';
 import { registerWebhookRoutes } from './webhook-routes';
 
 export function buildRouter(runtime: RuntimeContext): Router {
@@ -23,5 +25,7 @@ export function buildRouter(runtime: RuntimeContext): Router {
   registerWebhookRoutes(router, runtime);
   registerNotificationRoutes(router, runtime);
   registerRecordRoutes(router, runtime);
+  registerTaskRoutes(router, runtime);
+  registerRuleRoutes(router, runtime);
   return router;
 }
