@@ -200,56 +200,61 @@ describe.each(DIALECTS)('timer sweeper on %s', (dialect) => {
   });
 
   if (dialect === 'postgres') {
-    it('shares 240 due timers between two processes and fires each exactly once', async () => {
-      h = await startHarness(dialect, shanghai('2026-11-24T09:00:00'));
-      await publishSlaTicket(h.runtime);
-      for (let i = 0; i < 80; i++) {
-        const res = await h.request({
-          method: 'POST',
-          url: '/api/forms/sla-ticket/records',
-          payload: { data: { title: `Load ${i}` } },
-        });
-        expect(res.status).toBe(201);
-      }
-      expect(await count(h.db.knex, 'timers')).toBe(240);
-      h.clock.set(shanghai('2026-11-24T15:00:00'));
-      const second = openDatabase(h.db.url);
-      try {
-        const a: RuntimeContext = { db: h.db, clock: h.clock, logger: memoryLogger() };
-        const b: RuntimeContext = { db: second, clock: h.clock, logger: memoryLogger() };
-        const [ra, rb] = await Promise.all([
-          sweepDueTimers(a, { limit: 1000, workerId: 'process-a' }),
-          sweepDueTimers(b, { limit: 1000, workerId: 'process-b' }),
-        ]);
-        expect(ra.failed + rb.failed).toBe(0);
-        expect(ra.fired + rb.fired).toBe(240);
-        expect(ra.fired).toBeGreaterThan(0);
-        expect(rb.fired).toBeGreaterThan(0);
-        const ids = [...ra.handled, ...rb.handled].map((t) => t.id);
-        expect(new Set(ids).size).toBe(240);
-        expect(await count(h.db.knex, 'timers')).toBe(0);
-
-        // Each timer left exactly one event: per record two warnings (50 %, 75 %) and one breach.
-        const rows = (await h.db
-          .knex('events')
-          .whereIn('type', ['sla.warning', 'sla.breached'])
-          .select('stream_id', 'type', h.db.knex.raw("payload->>'fraction' as fraction"))) as {
-          stream_id: string;
-          type: string;
-          fraction: string | null;
-        }[];
-        expect(rows).toHaveLength(240);
-        const perTimer = new Map<string, number>();
-        for (const r of rows) {
-          const key = `${r.stream_id}:${r.type}:${r.fraction}`;
-          perTimer.set(key, (perTimer.get(key) ?? 0) + 1);
+    it(
+      'shares 1,002 due timers between two processes and fires each exactly once',
+      { timeout: 90_000 },
+      async () => {
+        h = await startHarness(dialect, shanghai('2026-11-24T09:00:00'));
+        await publishSlaTicket(h.runtime);
+        // 334 tickets × (two warnings + one breach) = 1,002 timers, due by 15:00.
+        for (let i = 0; i < 334; i++) {
+          const res = await h.request({
+            method: 'POST',
+            url: '/api/forms/sla-ticket/records',
+            payload: { data: { title: `Load ${i}` } },
+          });
+          expect(res.status).toBe(201);
         }
-        expect(perTimer.size).toBe(240);
-        expect([...perTimer.values()].every((n) => n === 1)).toBe(true);
-        expect(await count(h.db.knex, 'sla_clocks', { state: 'breached' })).toBe(80);
-      } finally {
-        await second.close();
-      }
-    });
+        expect(await count(h.db.knex, 'timers')).toBe(1002);
+        h.clock.set(shanghai('2026-11-24T15:00:00'));
+        const second = openDatabase(h.db.url);
+        try {
+          const a: RuntimeContext = { db: h.db, clock: h.clock, logger: memoryLogger() };
+          const b: RuntimeContext = { db: second, clock: h.clock, logger: memoryLogger() };
+          const [ra, rb] = await Promise.all([
+            sweepDueTimers(a, { limit: 2000, workerId: 'process-a' }),
+            sweepDueTimers(b, { limit: 2000, workerId: 'process-b' }),
+          ]);
+          expect(ra.failed + rb.failed).toBe(0);
+          expect(ra.fired + rb.fired).toBe(1002);
+          expect(ra.fired).toBeGreaterThan(0);
+          expect(rb.fired).toBeGreaterThan(0);
+          const ids = [...ra.handled, ...rb.handled].map((t) => t.id);
+          expect(new Set(ids).size).toBe(1002);
+          expect(await count(h.db.knex, 'timers')).toBe(0);
+
+          // Each timer left exactly one event: per record two warnings (50 %, 75 %) and one breach.
+          const rows = (await h.db
+            .knex('events')
+            .whereIn('type', ['sla.warning', 'sla.breached'])
+            .select('stream_id', 'type', h.db.knex.raw("payload->>'fraction' as fraction"))) as {
+            stream_id: string;
+            type: string;
+            fraction: string | null;
+          }[];
+          expect(rows).toHaveLength(1002);
+          const perTimer = new Map<string, number>();
+          for (const r of rows) {
+            const key = `${r.stream_id}:${r.type}:${r.fraction}`;
+            perTimer.set(key, (perTimer.get(key) ?? 0) + 1);
+          }
+          expect(perTimer.size).toBe(1002);
+          expect([...perTimer.values()].every((n) => n === 1)).toBe(true);
+          expect(await count(h.db.knex, 'sla_clocks', { state: 'breached' })).toBe(334);
+        } finally {
+          await second.close();
+        }
+      },
+    );
   }
 });
