@@ -201,7 +201,7 @@ describe.each(DIALECTS)('timer sweeper on %s', (dialect) => {
 
   if (dialect === 'postgres') {
     it(
-      'shares 1,002 due timers between two processes and fires each exactly once',
+      'shares 1,002 due timers between two connection pools (as two processes would) and fires each exactly once',
       { timeout: 90_000 },
       async () => {
         h = await startHarness(dialect, shanghai('2026-11-24T09:00:00'));
