@@ -8,7 +8,9 @@ import { registerAppRoutes } from './app-routes';
 import { registerAuthRoutes } from './auth-routes';
 import { registerDefinitionRoutes } from './definition-routes';
 import { registerHealthRoutes } from './health-routes';
+import { registerImportRoutes } from './import-routes';
 import { registerNotificationRoutes } from './notification-routes';
+import { registerOpenApiRoutes } from './openapi/openapi-routes';
 import { registerRecordRoutes } from './record-routes';
 import { registerReportRoutes } from './report-routes';
 import { registerRuleRoutes } from './rule-routes';
@@ -25,7 +27,9 @@ export function buildRouter(runtime: RuntimeContext): Router {
   registerWebhookRoutes(router, runtime);
   registerNotificationRoutes(router, runtime);
   registerRecordRoutes(router, runtime);
+  registerImportRoutes(router, runtime);
   registerTaskRoutes(router, runtime);
   registerRuleRoutes(router, runtime);
+  registerOpenApiRoutes(router, runtime);
   return router;
 }

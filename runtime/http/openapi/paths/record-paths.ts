@@ -1,0 +1,124 @@
+/** @module The records API (`runtime/http/record-routes.ts`): submit, list, read, update, move, SLA. */
+import { MAX_LIMIT } from '../../../records/list-records';
+import {
+  ETAG_HEADER,
+  LOCALE_PARAM,
+  LOCATION_HEADER,
+  operation,
+  pathParam,
+  queryParam,
+  schemaRef,
+  type PathItems,
+} from '../openapi-parts';
+
+const formKey = pathParam('key', 'The form key');
+const recordId = pathParam('id', 'The record id');
+const tag = 'records';
+
+export function recordPaths(): PathItems {
+  return {
+    '/api/forms/{key}/records': {
+      post: operation('post', 'submitRecord', {
+        tag,
+        summary: 'Submit: validate against the published form, store, start its flow, fire rules',
+        description: 'Anonymous callers may submit to public forms. 422 with an issue per field.',
+        access: 'optional',
+        parameters: [formKey, LOCALE_PARAM],
+        body: { schema: schemaRef('RecordInput') },
+        ok: {
+          status: 201,
+          description: 'The stored record',
+          schema: schemaRef('Record'),
+          headers: { ...LOCATION_HEADER, ...ETAG_HEADER },
+        },
+        errors: [404, 422],
+      }),
+      get: operation('get', 'listRecords', {
+        tag,
+        summary: 'List, filter and page the form’s records',
+        access: 'signed-in',
+        parameters: [
+          formKey,
+          queryParam('filter', 'A filter expression over the fields'),
+          queryParam('sort', 'Fields to sort by'),
+          queryParam('limit', `Page size, 1 to ${MAX_LIMIT}`, {
+            type: 'integer',
+            minimum: 1,
+            maximum: MAX_LIMIT,
+          }),
+          queryParam('cursor', 'The `nextCursor` of the previous page'),
+        ],
+        ok: { status: 200, description: 'One page', schema: schemaRef('RecordPage') },
+        errors: [400, 404],
+      }),
+    },
+    '/api/records/{id}': {
+      get: operation('get', 'getRecord', {
+        tag,
+        summary: 'One record with its SLA readings, the events it accepts and its timeline',
+        access: 'signed-in',
+        parameters: [recordId],
+        ok: {
+          status: 200,
+          description: 'The record',
+          schema: schemaRef('RecordDetail'),
+          headers: ETAG_HEADER,
+        },
+        errors: [404],
+      }),
+      patch: operation('patch', 'updateRecord', {
+        tag,
+        summary: 'Update the data under `If-Match: <revision>`',
+        description:
+          '409 `stale-revision` when the record changed since that revision; 428 without `If-Match`.',
+        access: 'signed-in',
+        parameters: [
+          recordId,
+          LOCALE_PARAM,
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: true,
+            description: 'The revision read (`3`, `"3"` or `W/"3"`)',
+            schema: { type: 'string' },
+          },
+        ],
+        body: { schema: schemaRef('RecordInput') },
+        ok: {
+          status: 200,
+          description: 'The updated record',
+          schema: schemaRef('Record'),
+          headers: ETAG_HEADER,
+        },
+        errors: [404, 409, 422, 428],
+      }),
+    },
+    '/api/records/{id}/events': {
+      post: operation('post', 'sendRecordEvent', {
+        tag,
+        summary: 'Move the record’s flow',
+        description: '409 when its stage does not allow the event, 403 when the caller’s role may not.',
+        access: 'signed-in',
+        parameters: [recordId, LOCALE_PARAM],
+        body: { schema: schemaRef('RecordEventInput') },
+        ok: {
+          status: 200,
+          description: 'The moved record',
+          schema: schemaRef('Record'),
+          headers: ETAG_HEADER,
+        },
+        errors: [404, 409, 422],
+      }),
+    },
+    '/api/records/{id}/sla': {
+      get: operation('get', 'getRecordSla', {
+        tag,
+        summary: 'Its SLA clocks: state, due, elapsed (business and wall), warnings, breaches',
+        access: 'signed-in',
+        parameters: [recordId],
+        ok: { status: 200, description: 'The clocks', schema: schemaRef('RecordSla') },
+        errors: [404],
+      }),
+    },
+  };
+}
