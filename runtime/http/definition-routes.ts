@@ -2,10 +2,16 @@
  * @module The definitions API, the same shape for every kind: `GET/POST /api/<kind>s`,
  * `GET/PUT /api/<kind>s/:key` (`?version=N` for a published version), `POST …/:key/publish` and
  * `GET …/:key/versions`. The `DefinitionStore` checks and versions; these routes only translate.
+ *
+ * Reading needs a signed-in user (`definitions:read` for API tokens); writing and publishing the role
+ * `designer` (admins pass) and `definitions:write`. One exception: anyone may read a published form
+ * (`GET /api/forms/:key`), as customers fill forms from a link — they get its published version only,
+ * without the draft or who wrote it.
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { validateDefinition, type Issue } from '../../engine';
+import { currentUser, requireRole, requireScope } from '../auth/access';
 import { DefinitionStore, type StoredDefinition, type StoredKind } from '../definitions/definition-store';
 import type { RuntimeContext } from '../runtime-context';
 import { invalid, UserError } from './errors';
@@ -56,6 +62,17 @@ function view(def: StoredDefinition) {
   };
 }
 
+/** What anonymous callers see of a published form: the version they fill in, nothing else. */
+function publicView(def: StoredDefinition) {
+  return { kind: def.kind, key: def.key, version: def.version, status: def.status, body: def.body };
+}
+
+const canRead = (ctx: Context) => requireScope(ctx, 'definitions:read');
+const canWrite = (ctx: Context) => {
+  requireRole(ctx, 'designer');
+  return requireScope(ctx, 'definitions:write');
+};
+
 /** A new definition must say its key; the other issues of the document are reported with it. */
 function missingKey(kind: StoredKind, body: Record<string, unknown>): UserError {
   const issues: Issue[] = validateDefinition(kind, body);
@@ -76,10 +93,12 @@ export function registerDefinitionRoutes(router: Router, runtime: RuntimeContext
     const base = `/api/${plural}`;
 
     router.get(base, async (ctx) => {
+      canRead(ctx);
       ctx.body = { items: await store.list(kind) };
     });
 
     router.post(base, async (ctx) => {
+      canWrite(ctx);
       const body = objectBody(ctx, kind);
       if (typeof body.key !== 'string') throw missingKey(kind, body);
       const saved = await store.saveDraft(kind, body.key, body, actorOf(ctx), { mustBeNew: true });
@@ -91,6 +110,11 @@ export function registerDefinitionRoutes(router: Router, runtime: RuntimeContext
     router.get(`${base}/:key`, async (ctx) => {
       const version = versionParam(ctx);
       const key = ctx.params.key as string;
+      if (kind === 'form' && !currentUser(ctx)) {
+        ctx.body = publicView(await store.getPublished(kind, key, version));
+        return;
+      }
+      canRead(ctx);
       ctx.body = view(
         version === undefined
           ? await store.getCurrent(kind, key)
@@ -99,15 +123,18 @@ export function registerDefinitionRoutes(router: Router, runtime: RuntimeContext
     });
 
     router.put(`${base}/:key`, async (ctx) => {
+      canWrite(ctx);
       const body = objectBody(ctx, kind);
       ctx.body = view(await store.saveDraft(kind, ctx.params.key as string, body, actorOf(ctx)));
     });
 
     router.post(`${base}/:key/publish`, async (ctx) => {
+      canWrite(ctx);
       ctx.body = view(await store.publish(kind, ctx.params.key as string, actorOf(ctx)));
     });
 
     router.get(`${base}/:key/versions`, async (ctx) => {
+      canRead(ctx);
       const versions = await store.versions(kind, ctx.params.key as string);
       ctx.body = { items: versions.map(({ body: _body, ...summary }) => summary) };
     });

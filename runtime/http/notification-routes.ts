@@ -1,20 +1,17 @@
 /**
  * @module The caller's in-app notifications: `GET /api/notifications?unread=1` and
- * `POST /api/notifications/:id/read`. Both need a signed-in caller (`ctx.state.user`, set by auth) and
- * answer 401 without one. The work is in `runtime/notifications/`.
+ * `POST /api/notifications/:id/read`. Both need a signed-in caller (session or API token) and answer
+ * 401 without one. The work is in `runtime/notifications/`.
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { listNotifications, markNotificationRead } from '../notifications/notification-store';
+import { requireUser } from '../auth/access';
 import type { RuntimeContext } from '../runtime-context';
 import { UserError } from './errors';
 
 function callerId(ctx: Context): string {
-  const id = (ctx.state as { user?: { id?: unknown } }).user?.id;
-  if (typeof id !== 'string' || id.length === 0) {
-    throw new UserError(401, 'unauthenticated', 'Sign in to read your notifications');
-  }
-  return id;
+  return requireUser(ctx).id;
 }
 
 export function registerNotificationRoutes(router: Router, runtime: RuntimeContext): void {

@@ -5,10 +5,19 @@
  * `{ data, tier?, priority? }`), move through the flow (`POST /api/records/:id/events`, body
  * `{ type, data?, tier?, priority? }`) and the SLA clocks (`GET /api/records/:id/sla`). The services in
  * `runtime/records/` do the work; responses carry the revision as `ETag`.
+ *
+ * Access (`runtime/auth/form-permissions.ts`): anyone may submit to a published form — anonymous callers
+ * at most `SUBMIT_RATE_LIMIT` per IP and form (429 beyond), signed-in ones with `create`. Reading needs
+ * `read-all`, or `read-own` for records the caller created or is assigned to (another's record is 404);
+ * PATCH and events need `update` as well, and an event the transition's `meta.roles` (the engine checks;
+ * admins are not restricted). API tokens need `records:read` / `records:write`.
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { Locale } from '../../engine';
+import { currentUser } from '../auth/access';
+import { requireCreate, requireListAccess, requireRecordAccess } from '../auth/form-permissions';
+import { createRateLimiter, rateLimit, type RateLimit } from '../auth/rate-limit';
 import {
   listRecords,
   readRecord,
@@ -21,13 +30,19 @@ import {
 import type { RuntimeContext } from '../runtime-context';
 import { UserError } from './errors';
 
-/** The user an auth middleware put on `ctx.state` (id and roles), if any. */
+/** Anonymous submissions per client IP and form. */
+export const SUBMIT_RATE_LIMIT: RateLimit = { limit: 30, windowMs: 60_000 };
+
+/**
+ * The user an auth middleware put on `ctx.state` (id and roles), if any. An admin's roles are left out,
+ * so the flow does not restrict them (admin passes every role check).
+ */
 function actorOf(ctx: Context): Actor {
   const user = (ctx.state as { user?: { id?: unknown; roles?: unknown } }).user;
   if (!user) return { id: null };
   const id = typeof user.id === 'string' ? user.id : null;
   const roles = Array.isArray(user.roles) ? user.roles.filter((r): r is string => typeof r === 'string') : [];
-  return { id, roles };
+  return roles.includes('admin') ? { id } : { id, roles };
 }
 
 function localeOf(ctx: Context): Locale {
@@ -92,8 +107,19 @@ function respond(ctx: Context, status: number, record: { revision: number }) {
 
 const stringParam = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-export function registerRecordRoutes(router: Router, runtime: RuntimeContext): void {
-  router.post('/api/forms/:key/records', async (ctx) => {
+export function registerRecordRoutes(
+  router: Router,
+  runtime: RuntimeContext,
+  options: { submitRateLimit?: RateLimit } = {},
+): void {
+  const anonymousLimit = rateLimit(
+    createRateLimiter(runtime.clock, options.submitRateLimit ?? SUBMIT_RATE_LIMIT),
+  );
+  const limitAnonymous = (ctx: Context, next: () => Promise<void>) =>
+    currentUser(ctx) ? next() : anonymousLimit(ctx, next);
+
+  router.post('/api/forms/:key/records', limitAnonymous, async (ctx) => {
+    await requireCreate(runtime, ctx, ctx.params.key!);
     const body = objectBody(ctx);
     const record = await submitRecord(
       runtime,
@@ -107,7 +133,9 @@ export function registerRecordRoutes(router: Router, runtime: RuntimeContext): v
   });
 
   router.get('/api/forms/:key/records', async (ctx) => {
+    const { user, onlyOwn } = await requireListAccess(runtime, ctx, ctx.params.key!);
     ctx.body = await listRecords(runtime, ctx.params.key!, {
+      ...(onlyOwn ? { onlyFor: user.id } : {}),
       filter: stringParam(ctx.query.filter),
       sort: stringParam(ctx.query.sort),
       limit: stringParam(ctx.query.limit),
@@ -116,10 +144,12 @@ export function registerRecordRoutes(router: Router, runtime: RuntimeContext): v
   });
 
   router.get('/api/records/:id', async (ctx) => {
+    await requireRecordAccess(runtime, ctx, ctx.params.id!, 'read');
     respond(ctx, 200, await readRecord(runtime, ctx.params.id!, { timeline: true }));
   });
 
   router.patch('/api/records/:id', async (ctx) => {
+    await requireRecordAccess(runtime, ctx, ctx.params.id!, 'update');
     const revision = ifMatchRevision(ctx);
     const body = objectBody(ctx);
     const record = await updateRecord(
@@ -134,6 +164,7 @@ export function registerRecordRoutes(router: Router, runtime: RuntimeContext): v
   });
 
   router.post('/api/records/:id/events', async (ctx) => {
+    await requireRecordAccess(runtime, ctx, ctx.params.id!, 'update');
     const body = objectBody(ctx);
     if (typeof body.type !== 'string' || body.type === '') {
       throw new UserError(400, 'bad-request', '`type` must name the event', [
@@ -152,6 +183,7 @@ export function registerRecordRoutes(router: Router, runtime: RuntimeContext): v
   });
 
   router.get('/api/records/:id/sla', async (ctx) => {
+    await requireRecordAccess(runtime, ctx, ctx.params.id!, 'read');
     ctx.body = await readRecordSla(runtime, ctx.params.id!);
   });
 }

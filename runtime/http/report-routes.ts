@@ -3,8 +3,11 @@
  * (422 with issues when it is invalid); `GET /api/reports/:key/data` runs the published report;
  * `GET /api/reports/:key/data.csv` downloads its rows (labels in `?locale=`, UTF-8 with BOM).
  * Both GETs take `?asOf=` for backlog-style KPIs. The work is in `runtime/reports/report-service.ts`.
+ * All three need a signed-in manager, designer, agent or viewer (admins pass); API tokens `reports:read`.
  */
 import type Router from '@koa/router';
+import type { Context } from 'koa';
+import { requireRole, requireScope } from '../auth/access';
 import type { RuntimeContext } from '../runtime-context';
 import {
   parseAsOf,
@@ -14,13 +17,22 @@ import {
   reportCsv,
 } from '../reports/report-service';
 
+export const REPORT_READER_ROLES = ['manager', 'designer', 'agent', 'viewer'];
+
+function canReadReports(ctx: Context): void {
+  requireRole(ctx, ...REPORT_READER_ROLES);
+  requireScope(ctx, 'reports:read');
+}
+
 export function registerReportRoutes(router: Router, runtime: RuntimeContext): void {
   router.post('/api/reports/query', async (ctx) => {
+    canReadReports(ctx);
     const body = (ctx.request.body ?? {}) as { spec?: unknown; locale?: unknown; asOf?: unknown };
     ctx.body = await queryReport(runtime, body.spec, parseLocale(body.locale), parseAsOf(body.asOf));
   });
 
   router.get('/api/reports/:key/data.csv', async (ctx) => {
+    canReadReports(ctx);
     const locale = parseLocale(ctx.query.locale);
     const result = await publishedReportData(runtime, ctx.params.key!, locale, parseAsOf(ctx.query.asOf));
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
@@ -29,6 +41,7 @@ export function registerReportRoutes(router: Router, runtime: RuntimeContext): v
   });
 
   router.get('/api/reports/:key/data', async (ctx) => {
+    canReadReports(ctx);
     const locale = parseLocale(ctx.query.locale);
     ctx.body = await publishedReportData(runtime, ctx.params.key!, locale, parseAsOf(ctx.query.asOf));
   });

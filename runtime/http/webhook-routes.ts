@@ -1,11 +1,12 @@
 /**
  * @module The webhooks API: `POST /api/webhooks` `{ url, events, secret? }` → 201 with the secret (shown
  * once), `GET /api/webhooks`, `DELETE /api/webhooks/:id` → 204, `GET /api/webhooks/:id/deliveries` (the
- * delivery log) and `POST /api/webhooks/:id/deliveries/:delivery/retry` → 202. Admin-only once auth
- * lands; until then the caller (if any) is recorded as the actor. The work is in `runtime/webhooks/`.
+ * delivery log) and `POST /api/webhooks/:id/deliveries/:delivery/retry` → 202. Admin-only; API tokens
+ * need `webhooks:write` / `webhooks:read`. The work is in `runtime/webhooks/`.
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
+import { requireRole, requireScope } from '../auth/access';
 import type { RuntimeContext } from '../runtime-context';
 import {
   createWebhook,
@@ -38,8 +39,15 @@ function statusParam(ctx: Context): string | undefined {
   return raw;
 }
 
+/** Admins only (`requireRole` with no role names admits admins alone), with the token scope `scope`. */
+function requireAdmin(ctx: Context, scope: 'webhooks:read' | 'webhooks:write'): void {
+  requireRole(ctx);
+  requireScope(ctx, scope);
+}
+
 export function registerWebhookRoutes(router: Router, runtime: RuntimeContext): void {
   router.post('/api/webhooks', async (ctx) => {
+    requireAdmin(ctx, 'webhooks:write');
     const created = await createWebhook(runtime, ctx.request.body, actorOf(ctx));
     ctx.status = 201;
     ctx.set('Location', `/api/webhooks/${created.id}`);
@@ -47,15 +55,18 @@ export function registerWebhookRoutes(router: Router, runtime: RuntimeContext): 
   });
 
   router.get('/api/webhooks', async (ctx) => {
+    requireAdmin(ctx, 'webhooks:read');
     ctx.body = { items: await listWebhooks(runtime) };
   });
 
   router.delete('/api/webhooks/:id', async (ctx) => {
+    requireAdmin(ctx, 'webhooks:write');
     await deleteWebhook(runtime, ctx.params.id as string, actorOf(ctx));
     ctx.status = 204;
   });
 
   router.get('/api/webhooks/:id/deliveries', async (ctx) => {
+    requireAdmin(ctx, 'webhooks:read');
     ctx.body = {
       items: await listDeliveries(runtime, ctx.params.id as string, {
         limit: limitParam(ctx),
@@ -65,6 +76,7 @@ export function registerWebhookRoutes(router: Router, runtime: RuntimeContext): 
   });
 
   router.post('/api/webhooks/:id/deliveries/:delivery/retry', async (ctx) => {
+    requireAdmin(ctx, 'webhooks:write');
     ctx.status = 202;
     ctx.body = await retryDelivery(
       runtime,

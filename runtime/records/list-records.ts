@@ -15,6 +15,8 @@ export interface ListParams {
   sort?: string;
   limit?: string;
   cursor?: string;
+  /** Only the records this user created or is assigned to (callers with `read-own` only). */
+  onlyFor?: string;
 }
 
 export interface RecordPage {
@@ -74,6 +76,10 @@ export async function listRecords(
 
   const knex = runtime.db.knex;
   const query = knex('records').where('records.form_key', formKey);
+  const onlyFor = params.onlyFor;
+  if (onlyFor !== undefined) {
+    query.where((own) => own.where('records.created_by', onlyFor).orWhere('records.assignee', onlyFor));
+  }
   if (params.filter !== undefined && params.filter !== '') {
     let filter: unknown;
     try {

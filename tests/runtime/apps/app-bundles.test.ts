@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppBundle } from '../../../engine';
 import { exportApp } from '../../../runtime/apps/export-app';
 import { importApp } from '../../../runtime/apps/import-app';
-import { startHarness, type Harness } from '../../helpers/runtime-harness';
+import {
+  startHarness,
+  type Harness,
+  createUserAndLogin,
+  type TestLogin,
+} from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
 
 const tour = JSON.parse(
@@ -17,18 +22,39 @@ const copy = (): any => structuredClone(tour);
 
 describe.each(DIALECTS)('app bundles on %s', (dialect) => {
   let h: Harness;
+  let designer: TestLogin;
+  /** The last event of signing in. */
+  let signedIn = 0;
   beforeAll(async () => {
     h = await startHarness(dialect);
+    designer = await createUserAndLogin(h, { username: 'designer', roles: ['designer'] });
+    signedIn = Number((await h.db.knex('events').max({ id: 'id' }))[0]!.id);
   });
   afterAll(() => h?.close());
 
-  const count = async (table: string) => Number((await h.db.knex(table).count({ n: '*' }))[0]!.n);
+  /** Rows of `table`; for `events`, those after signing in. */
+  const count = async (table: string) =>
+    Number(
+      (
+        await h.db
+          .knex(table)
+          .modify((q) => {
+            if (table === 'events') q.where('id', '>', signedIn);
+          })
+          .count({ n: '*' })
+      )[0]!.n,
+    );
   const publishedVersions = async () =>
     (await h.db.knex('definitions').where('version', '>', 0).orderBy(['kind', 'key', 'version']))
       .map((r) => `${r.kind}:${r.key}@${r.version}`)
       .join(' ');
   const importBundle = (payload: unknown) =>
-    h.request({ method: 'POST', url: '/api/apps/import', payload: payload as object });
+    h.request({
+      headers: designer.headers,
+      method: 'POST',
+      url: '/api/apps/import',
+      payload: payload as object,
+    });
 
   it('refuses an invalid bundle with issues pointing into it, storing nothing', async () => {
     const bad = copy();
@@ -43,8 +69,13 @@ describe.each(DIALECTS)('app bundles on %s', (dialect) => {
     ]);
     for (const table of ['definitions', 'apps', 'app_roles', 'events'])
       expect([table, await count(table)]).toEqual([table, 0]);
-    expect((await h.request({ method: 'GET', url: '/api/forms/ticket' })).status).toBe(404);
-    expect((await h.request({ method: 'GET', url: `/api/apps/${tour.key}/export` })).status).toBe(404);
+    expect(
+      (await h.request({ headers: designer.headers, method: 'GET', url: '/api/forms/ticket' })).status,
+    ).toBe(404);
+    expect(
+      (await h.request({ headers: designer.headers, method: 'GET', url: `/api/apps/${tour.key}/export` }))
+        .status,
+    ).toBe(404);
   });
 
   it('refuses a bundle whose frame is wrong, or a role defined twice', async () => {
@@ -82,7 +113,7 @@ describe.each(DIALECTS)('app bundles on %s', (dialect) => {
       },
       roles: ['agent', 'engineer', 'field_engineer', 'manager', 'rd-lead'],
     });
-    const form = await h.request({ method: 'GET', url: '/api/forms/ticket' });
+    const form = await h.request({ headers: designer.headers, method: 'GET', url: '/api/forms/ticket' });
     expect(form.body).toMatchObject({ version: 1, status: 'published', app: 'after-sales-tour' });
     expect(await h.db.knex('definitions').whereNull('app').count({ n: '*' })).toEqual([{ n: 0 }]);
     expect(await h.db.knex('definitions').where({ version: 0 }).count({ n: '*' })).toEqual([{ n: 0 }]);
@@ -103,7 +134,11 @@ describe.each(DIALECTS)('app bundles on %s', (dialect) => {
   });
 
   it('exports the bundle as it was imported, and the export imports back without new versions', async () => {
-    const res = await h.request({ method: 'GET', url: '/api/apps/after-sales-tour/export' });
+    const res = await h.request({
+      headers: designer.headers,
+      method: 'GET',
+      url: '/api/apps/after-sales-tour/export',
+    });
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="after-sales-tour.app.json"');
     expect(res.body).toEqual(tour);
@@ -114,15 +149,32 @@ describe.each(DIALECTS)('app bundles on %s', (dialect) => {
   });
 
   it('answers an unknown app with 404', async () => {
-    const res = await h.request({ method: 'GET', url: '/api/apps/nothing/export' });
+    const res = await h.request({
+      headers: designer.headers,
+      method: 'GET',
+      url: '/api/apps/nothing/export',
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('not-found');
   });
 
   it('keeps a part edited on its own in the app, and exports its new version', async () => {
     const form = { ...(tour.forms![1] as object), title: { 'zh-CN': '研发任务', en: 'R&D task' } };
-    expect((await h.request({ method: 'PUT', url: '/api/forms/rd-task', payload: form })).status).toBe(200);
-    const published = await h.request({ method: 'POST', url: '/api/forms/rd-task/publish' });
+    expect(
+      (
+        await h.request({
+          headers: designer.headers,
+          method: 'PUT',
+          url: '/api/forms/rd-task',
+          payload: form,
+        })
+      ).status,
+    ).toBe(200);
+    const published = await h.request({
+      headers: designer.headers,
+      method: 'POST',
+      url: '/api/forms/rd-task/publish',
+    });
     expect(published.body).toMatchObject({ version: 2, app: 'after-sales-tour' });
     const exported = await exportApp(h.runtime, 'after-sales-tour');
     expect(exported.forms!.map((f) => [f.key, f.title?.en])).toEqual([
@@ -139,7 +191,11 @@ describe.each(DIALECTS)('app bundles on %s', (dialect) => {
     expect((await importBundle(smaller)).status).toBe(201);
     const exported = await exportApp(h.runtime, 'after-sales-tour');
     expect(exported).toEqual(smaller);
-    const report = await h.request({ method: 'GET', url: '/api/reports/category-pareto' });
+    const report = await h.request({
+      headers: designer.headers,
+      method: 'GET',
+      url: '/api/reports/category-pareto',
+    });
     expect(report.body).toMatchObject({ version: 1, app: null });
     expect((await importBundle(tour)).status).toBe(201);
     expect(await exportApp(h.runtime, 'after-sales-tour')).toEqual(tour);
@@ -176,7 +232,7 @@ describe.each(DIALECTS)('app bundles on %s', (dialect) => {
     expect(await publishedVersions()).toBe(before);
     expect(await count('events')).toBe(eventsBefore);
     expect(await h.db.knex('definitions').where({ version: 0 }).count({ n: '*' })).toEqual([{ n: 0 }]);
-    const form = await h.request({ method: 'GET', url: '/api/forms/ticket' });
+    const form = await h.request({ headers: designer.headers, method: 'GET', url: '/api/forms/ticket' });
     expect(form.body.body.title).toEqual(tour.forms![0]!.title);
   });
 });

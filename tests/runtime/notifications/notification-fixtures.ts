@@ -1,17 +1,13 @@
 /**
  * @module What the notification tests share: a small team (an agent, two managers — one inactive —, a
  * lead without e-mail), a ticket assigned to the agent, events appended the way the records engine
- * appends them, and an app whose caller is named by an `x-test-user` header (auth is not built yet).
+ * appends them, and requests made as one of the team, signed in.
  */
-import Router from '@koa/router';
-import Koa from 'koa';
-import { inject } from 'light-my-request';
 import type { Knex } from 'knex';
+import { setPassword } from '../../../runtime/auth/users';
 import { appendEvent } from '../../../runtime/events/append-event';
-import { errorMiddleware } from '../../../runtime/http/error-middleware';
-import { registerNotificationRoutes } from '../../../runtime/http/notification-routes';
-import type { RuntimeContext } from '../../../runtime/runtime-context';
 import { writeJson } from '../../../runtime/storage/json-value';
+import { loginAs, TEST_PASSWORD, type Harness, type TestLogin } from '../../helpers/runtime-harness';
 
 export async function seedTeam(knex: Knex, at: number): Promise<void> {
   const user = (id: string, roles: string[], email: string | null, active = true) => ({
@@ -46,22 +42,20 @@ export async function seedTeam(knex: Knex, at: number): Promise<void> {
 export const recordEvent = (knex: Knex, at: number, type: string, payload: Record<string, unknown>) =>
   appendEvent(knex, { stream: 'record', streamId: 'T-1001', type, at, payload });
 
-/** The notification routes behind a stand-in for auth: `x-test-user: <id>` becomes `ctx.state.user`. */
-export function appWithCaller(runtime: RuntimeContext) {
-  const app = new Koa();
-  app.silent = true;
-  const router = new Router();
-  registerNotificationRoutes(router, runtime);
-  app.use(errorMiddleware(runtime.logger));
-  app.use(async (ctx, next) => {
-    const id = ctx.get('x-test-user');
-    if (id) ctx.state.user = { id };
-    await next();
-  });
-  app.use(router.routes());
-  const handler = app.callback();
+/**
+ * Requests to the notification routes as one of the seeded users, signed in for real (a password is set
+ * on first use, then `POST /api/auth/login`); without a user, anonymously.
+ */
+export function callerOf(h: Harness) {
+  const logins = new Map<string, TestLogin>();
   return async (method: 'GET' | 'POST', url: string, user?: string) => {
-    const res = await inject(handler, { method, url, headers: user ? { 'x-test-user': user } : {} });
-    return { status: res.statusCode, body: JSON.parse(res.payload) };
+    let login = user === undefined ? undefined : logins.get(user);
+    if (user !== undefined && !login) {
+      await setPassword(h.runtime, user, TEST_PASSWORD);
+      login = await loginAs(h, user);
+      logins.set(user, login);
+    }
+    const res = await h.request({ method, url, ...(login ? { headers: login.headers } : {}) });
+    return { status: res.status, body: res.body };
   };
 }

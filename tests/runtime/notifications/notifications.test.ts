@@ -7,15 +7,15 @@ import { drainOutboxFully } from '../../../runtime/outbox/drain-outbox';
 import { createNotificationsConsumer } from '../../../runtime/notifications/notifications-consumer';
 import { startHarness, type Harness } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
-import { appWithCaller, recordEvent, seedTeam } from './notification-fixtures';
+import { callerOf, recordEvent, seedTeam } from './notification-fixtures';
 
 describe.each(DIALECTS)('notifications on %s', (dialect) => {
   let h: Harness;
-  let call: ReturnType<typeof appWithCaller>;
+  let call: ReturnType<typeof callerOf>;
   beforeAll(async () => {
     h = await startHarness(dialect);
     await seedTeam(h.db.knex, h.clock.now().getTime());
-    call = appWithCaller(h.runtime);
+    call = callerOf(h);
   });
   afterAll(() => h?.close());
 

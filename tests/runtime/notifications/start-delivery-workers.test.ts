@@ -2,20 +2,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../../runtime/events/append-event';
 import { startDeliveryWorkers } from '../../../runtime/notifications/start-delivery-workers';
-import { startHarness, type Harness } from '../../helpers/runtime-harness';
+import {
+  startHarness,
+  type Harness,
+  createUserAndLogin,
+  type TestLogin,
+} from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
 import { recordEvent, seedTeam } from './notification-fixtures';
 
 describe.each(DIALECTS)('delivery workers on %s', (dialect) => {
   let h: Harness;
+  let admin: TestLogin;
   beforeAll(async () => {
     h = await startHarness(dialect);
+    admin = await createUserAndLogin(h, { username: 'admin', roles: ['admin'] });
     await seedTeam(h.db.knex, h.clock.now().getTime());
   });
   afterAll(() => h?.close());
 
   it('runs the consumers and the webhook sender on a tick, logs that e-mail is off, and stops', async () => {
     const created = await h.request({
+      headers: admin.headers,
       method: 'POST',
       url: '/api/webhooks',
       payload: { url: 'http://erp.test/hook', events: ['record.*'] },

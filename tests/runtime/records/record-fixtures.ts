@@ -58,6 +58,28 @@ export async function addUser(knex: Knex, id: string, roles: string[], active = 
   });
 }
 
+/**
+ * Makes `forms` part of the app `app` whose roles hold the given permissions on each of them, as an
+ * imported bundle's `roles[].forms` would (`app_roles`, read by `runtime/auth/form-permissions.ts`).
+ */
+export async function grantAppRoles(
+  knex: Knex,
+  app: string,
+  forms: string[],
+  roles: Record<string, string[]>,
+): Promise<void> {
+  await knex('apps').insert({ key: app, parts: JSON.stringify({ forms }), imported_at: 0 });
+  await knex('definitions').whereIn('key', forms).where({ kind: 'form' }).update({ app });
+  await knex('app_roles').insert(
+    Object.entries(roles).map(([key, permissions], position) => ({
+      app,
+      key,
+      position,
+      forms: JSON.stringify(Object.fromEntries(forms.map((form) => [form, permissions]))),
+    })),
+  );
+}
+
 export async function count(knex: Knex, table: string, where: Record<string, unknown> = {}): Promise<number> {
   const [row] = (await knex(table).where(where).count({ n: '*' })) as { n: number | string }[];
   return Number(row?.n ?? 0);

@@ -7,12 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendRecordEvent } from '../../../runtime/records/record-service';
 import { UserError } from '../../../runtime/http/errors';
-import { startHarness, type Harness } from '../../helpers/runtime-harness';
+import {
+  createUserAndLogin,
+  startHarness,
+  type Harness,
+  type TestLogin,
+} from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
 import {
   actingAs,
   addUser,
   count,
+  grantAppRoles,
   publishSlaTicket,
   publishTourTicket,
   writtenRows,
@@ -23,16 +29,29 @@ const START = '2026-11-24T09:00:00+08:00';
 
 describe.each(DIALECTS)('records API on %s', (dialect) => {
   let h: Harness;
+  /** Signed in as an admin: every record, every event (the flow's roles do not restrict admins). */
+  let admin: TestLogin;
   const submit = (data: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    h.request({ method: 'POST', url: '/api/forms/sla-ticket/records', payload: { data, ...extra } });
-  const get = (id: string) => h.request({ method: 'GET', url: `/api/records/${id}` });
+    h.request({
+      method: 'POST',
+      url: '/api/forms/sla-ticket/records',
+      headers: admin.headers,
+      payload: { data, ...extra },
+    });
+  const get = (id: string) => h.request({ method: 'GET', url: `/api/records/${id}`, headers: admin.headers });
   const send = (id: string, payload: Record<string, unknown>) =>
-    h.request({ method: 'POST', url: `/api/records/${id}/events`, payload });
+    h.request({ method: 'POST', url: `/api/records/${id}/events`, headers: admin.headers, payload });
   const types = (timeline: { type: string }[]) => timeline.map((e) => e.type);
 
   beforeAll(async () => {
     h = await startHarness(dialect, START);
     await publishSlaTicket(h.runtime);
+    await grantAppRoles(h.db.knex, 'service', ['sla-ticket'], {
+      agent: ['create', 'read-all', 'update'],
+      engineer: ['read-all', 'update'],
+      manager: ['read-all', 'update'],
+    });
+    admin = await createUserAndLogin(h, { username: 'admin', roles: ['admin'] });
     await addUser(h.db.knex, 'agent-a', ['agent']);
     await addUser(h.db.knex, 'agent-b', ['agent', 'viewer']);
     await addUser(h.db.knex, 'agent-off', ['agent'], false);
@@ -123,10 +142,24 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     expect(await writtenRows(h.db.knex)).toEqual(before);
 
     expect(
-      (await h.request({ method: 'POST', url: '/api/forms/sla-ticket/records', payload: [] })).status,
+      (
+        await h.request({
+          method: 'POST',
+          url: '/api/forms/sla-ticket/records',
+          headers: admin.headers,
+          payload: [],
+        })
+      ).status,
     ).toBe(400);
     expect(
-      (await h.request({ method: 'POST', url: '/api/forms/nope/records', payload: { data: {} } })).status,
+      (
+        await h.request({
+          method: 'POST',
+          url: '/api/forms/nope/records',
+          headers: admin.headers,
+          payload: { data: {} },
+        })
+      ).status,
     ).toBe(404);
   });
 
@@ -135,12 +168,17 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     const url = `/api/records/${created.id}`;
     const before = await writtenRows(h.db.knex);
 
-    const noMatch = await h.request({ method: 'PATCH', url, payload: { data: { title: 'changed' } } });
+    const noMatch = await h.request({
+      method: 'PATCH',
+      url,
+      headers: admin.headers,
+      payload: { data: { title: 'changed' } },
+    });
     expect(noMatch.status).toBe(428);
     const stale = await h.request({
       method: 'PATCH',
       url,
-      headers: { 'if-match': '"7"' },
+      headers: { ...admin.headers, 'if-match': '"7"' },
       payload: { data: { title: 'changed' } },
     });
     expect(stale.status).toBe(409);
@@ -149,7 +187,7 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     const invalid = await h.request({
       method: 'PATCH',
       url,
-      headers: { 'if-match': '1' },
+      headers: { ...admin.headers, 'if-match': '1' },
       payload: { data: { title: '' } },
     });
     expect(invalid.status).toBe(422);
@@ -161,7 +199,7 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     const ok = await h.request({
       method: 'PATCH',
       url,
-      headers: { 'if-match': '"1"' },
+      headers: { ...admin.headers, 'if-match': '"1"' },
       payload: { data: { title: 'Battery swells badly', priority: 'urgent' } },
     });
     expect(ok.status).toBe(200);
@@ -283,7 +321,7 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
       await submit({ title: `List ${i} Fridge`, amount, tags: i % 2 === 0 ? ['repeat'] : ['press'] });
     }
     const list = (query: string) =>
-      h.request({ method: 'GET', url: `/api/forms/sla-ticket/records?${query}` });
+      h.request({ method: 'GET', url: `/api/forms/sla-ticket/records?${query}`, headers: admin.headers });
     const filter = (f: unknown) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
 
     const fridges = await list(filter({ title: { contains: 'fridge' } }) + '&sort=amount');
@@ -338,6 +376,7 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     const res = await h.request({
       method: 'POST',
       url: '/api/forms/ticket/records',
+      headers: admin.headers,
       payload: {
         data: {
           customer: 'C-9',

@@ -6,7 +6,12 @@
 import { inject } from 'light-my-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DefinitionStore } from '../../../runtime/definitions/definition-store';
-import { startHarness, type Harness } from '../../helpers/runtime-harness';
+import {
+  startHarness,
+  type Harness,
+  createUserAndLogin,
+  type TestLogin,
+} from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
 
 const COMPLAINT_FORM = {
@@ -76,8 +81,10 @@ async function seed(h: Harness): Promise<void> {
 
 describe.each(DIALECTS)('report routes on %s', (dialect) => {
   let h: Harness;
+  let viewer: TestLogin;
   beforeAll(async () => {
     h = await startHarness(dialect);
+    viewer = await createUserAndLogin(h, { username: 'viewer', roles: ['viewer'] });
     await seed(h);
   });
   afterAll(() => h?.close());
@@ -97,6 +104,7 @@ describe.each(DIALECTS)('report routes on %s', (dialect) => {
       chart: { type: 'bar', x: 'team', y: 'n' },
     };
     const res = await h.request({
+      headers: viewer.headers,
       method: 'POST',
       url: '/api/reports/query',
       payload: { spec, locale: 'zh-CN' },
@@ -121,21 +129,39 @@ describe.each(DIALECTS)('report routes on %s', (dialect) => {
 
   it('refuses an invalid spec with 422 naming the bad field', async () => {
     const spec = { ...REPORT, key: 'bad', measures: [{ op: 'sum', field: 'nosuchfield', as: 'x' }] };
-    const res = await h.request({ method: 'POST', url: '/api/reports/query', payload: { spec } });
+    const res = await h.request({
+      headers: viewer.headers,
+      method: 'POST',
+      url: '/api/reports/query',
+      payload: { spec },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.issues.map((i: { path: string }) => i.path)).toContain('/measures/0/field');
-    const missing = await h.request({ method: 'POST', url: '/api/reports/query', payload: {} });
+    const missing = await h.request({
+      headers: viewer.headers,
+      method: 'POST',
+      url: '/api/reports/query',
+      payload: {},
+    });
     expect(missing.status).toBe(422);
     expect(missing.body.error.issues[0].path).toBe('/spec');
   });
 
   it('serves a published report’s data, and 404 for an unknown one', async () => {
-    const res = await h.request({ method: 'GET', url: '/api/reports/by-subject/data' });
+    const res = await h.request({
+      headers: viewer.headers,
+      method: 'GET',
+      url: '/api/reports/by-subject/data',
+    });
     expect(res.status).toBe(200);
     expect(res.body.rows).toHaveLength(SUBJECTS.length);
     expect(res.body.rows.every((r: { n: number }) => r.n === 4)).toBe(true);
     expect(res.body.option).toBeNull();
-    const missing = await h.request({ method: 'GET', url: '/api/reports/nope/data' });
+    const missing = await h.request({
+      headers: viewer.headers,
+      method: 'GET',
+      url: '/api/reports/nope/data',
+    });
     expect(missing.status).toBe(404);
   });
 
@@ -144,6 +170,7 @@ describe.each(DIALECTS)('report routes on %s', (dialect) => {
     const res = await inject(h.runtime.app.callback(), {
       method: 'GET',
       url: '/api/reports/by-subject/data.csv',
+      headers: viewer.headers,
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -162,7 +189,11 @@ describe.each(DIALECTS)('report routes on %s', (dialect) => {
     expect(body).toContain('屏幕闪烁,4,');
     expect(text.endsWith('\r\n')).toBe(true);
 
-    const zh = await h.request({ method: 'GET', url: '/api/reports/by-subject/data.csv?locale=zh-CN' });
+    const zh = await h.request({
+      headers: viewer.headers,
+      method: 'GET',
+      url: '/api/reports/by-subject/data.csv?locale=zh-CN',
+    });
     expect(zh.text.charCodeAt(0)).toBe(0xfeff);
     expect(zh.text.slice(1).split('\r\n')[0]).toBe('主题,工单数,客户满意度 CSAT,平均评分');
   });

@@ -10,14 +10,27 @@ import { memoryLogger } from '../../../runtime/logger';
 import type { RuntimeContext } from '../../../runtime/runtime-context';
 import { openDatabase } from '../../../runtime/storage/open-database';
 import { sweepDueTimers } from '../../../runtime/timers/timer-sweeper';
-import { startHarness, type Harness } from '../../helpers/runtime-harness';
+import { createTestUser, startHarness, type Harness } from '../../helpers/runtime-harness';
+import { createApiToken } from '../../../runtime/auth/api-tokens';
 import { DIALECTS } from '../../helpers/test-databases';
 import { addUser, count, publishSlaTicket } from '../records/record-fixtures';
 
 const shanghai = (local: string) => `${local}+08:00`;
 
+/** An admin's API token (records:read, records:write): unlike a session, it does not end while the clock moves on. */
+async function adminToken(h: Harness) {
+  const user = await createTestUser(h, { username: 'admin', roles: ['admin'] });
+  const { token } = await createApiToken(h.runtime, user.id, {
+    name: 'test',
+    scopes: ['records:read', 'records:write'],
+  });
+  return { headers: { authorization: `Bearer ${token}` } };
+}
+
 describe.each(DIALECTS)('timer sweeper on %s', (dialect) => {
   let h: Harness | undefined;
+  /** Reads records (submissions stay anonymous, as a customer's would be). */
+  let admin: { headers: { authorization: string } };
   afterEach(async () => {
     await h?.close();
     h = undefined;
@@ -25,6 +38,7 @@ describe.each(DIALECTS)('timer sweeper on %s', (dialect) => {
 
   async function ticketAt(start: string): Promise<{ h: Harness; id: string }> {
     h = await startHarness(dialect, start);
+    admin = await adminToken(h!);
     await publishSlaTicket(h.runtime);
     await addUser(h.db.knex, 'agent-a', ['agent']);
     const res = await h.request({
@@ -38,13 +52,15 @@ describe.each(DIALECTS)('timer sweeper on %s', (dialect) => {
 
   const sweep = (harness: Harness) => sweepDueTimers(harness.runtime, { limit: 50, workerId: 'test' });
   const slaEvents = async (harness: Harness, id: string) =>
-    ((await harness.request({ method: 'GET', url: `/api/records/${id}` })).body.timeline as any[]).filter(
-      (e) => e.type.startsWith('sla.'),
-    );
+    (
+      (await harness.request({ method: 'GET', url: `/api/records/${id}`, headers: admin.headers })).body
+        .timeline as any[]
+    ).filter((e) => e.type.startsWith('sla.'));
 
   it('warns and breaches a 4-business-hour SLA at the right minutes across 国庆 (Wed 16:00 → Thu 8 Oct 11:00)', async () => {
     const { h, id } = await ticketAt(shanghai('2026-09-30T16:00:00'));
-    const created = (await h.request({ method: 'GET', url: `/api/records/${id}` })).body;
+    const created = (await h.request({ method: 'GET', url: `/api/records/${id}`, headers: admin.headers }))
+      .body;
     expect(created.sla[0].due).toBe('2026-10-08T03:00:00.000Z');
 
     const expectSweep = async (at: string, fired: number) => {
@@ -79,13 +95,14 @@ describe.each(DIALECTS)('timer sweeper on %s', (dialect) => {
       wallElapsedMinutes: 11220,
     });
     expect(events[2].payload).toMatchObject({ businessElapsedMinutes: 180, wallElapsedMinutes: 11160 });
-    const timeline = (await h.request({ method: 'GET', url: `/api/records/${id}` })).body.timeline as any[];
+    const timeline = (await h.request({ method: 'GET', url: `/api/records/${id}`, headers: admin.headers }))
+      .body.timeline as any[];
     expect(timeline.find((e) => e.type === 'action.requested')).toMatchObject({
       actor: 'system:timer',
       payload: { name: 'notifyManager', kind: 'notify', cause: { clock: 'respond-sla', event: 'breached' } },
     });
 
-    const sla = await h.request({ method: 'GET', url: `/api/records/${id}/sla` });
+    const sla = await h.request({ method: 'GET', url: `/api/records/${id}/sla`, headers: admin.headers });
     expect(sla.status).toBe(200);
     const clock = sla.body.clocks[0];
     expect(clock).toMatchObject({
@@ -205,12 +222,14 @@ describe.each(DIALECTS)('timer sweeper on %s', (dialect) => {
       { timeout: 90_000 },
       async () => {
         h = await startHarness(dialect, shanghai('2026-11-24T09:00:00'));
+        admin = await adminToken(h!);
         await publishSlaTicket(h.runtime);
         // 334 tickets × (two warnings + one breach) = 1,002 timers, due by 15:00.
         for (let i = 0; i < 334; i++) {
           const res = await h.request({
             method: 'POST',
             url: '/api/forms/sla-ticket/records',
+            headers: admin.headers,
             payload: { data: { title: `Load ${i}` } },
           });
           expect(res.status).toBe(201);

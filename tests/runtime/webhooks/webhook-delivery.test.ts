@@ -9,17 +9,31 @@ import { deliverDueWebhooks } from '../../../runtime/webhooks/deliver-due-webhoo
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../../../runtime/webhooks/retry-schedule';
 import { verifySignature } from '../../../runtime/webhooks/sign-payload';
 import { webhooksConsumer } from '../../../runtime/webhooks/webhook-consumer';
-import { startHarness, type Harness } from '../../helpers/runtime-harness';
+import { createApiToken } from '../../../runtime/auth/api-tokens';
+import { createTestUser, startHarness, type Harness } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
 import { startReceiver, unreachableUrl, type LocalReceiver } from './local-receiver';
 
 const MINUTE = 60_000;
 
+/** An admin's API token (webhooks:read, webhooks:write): unlike a session, it does not end while the clock moves on. */
+async function adminToken(h: Harness) {
+  const user = await createTestUser(h, { username: 'admin', roles: ['admin'] });
+  const { token } = await createApiToken(h.runtime, user.id, {
+    name: 'test',
+    scopes: ['webhooks:read', 'webhooks:write'],
+  });
+  return { headers: { authorization: `Bearer ${token}` } };
+}
+
 describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
   let h: Harness;
+  /** Manages the webhooks. */
+  let admin: { headers: { authorization: string } };
   let receiver: LocalReceiver;
   beforeAll(async () => {
     h = await startHarness(dialect);
+    admin = await adminToken(h!);
     receiver = await startReceiver([500, 503, 200]);
   });
   afterAll(async () => {
@@ -28,7 +42,12 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
   });
 
   const subscribe = async (url: string, events: string[], secret?: string) => {
-    const res = await h.request({ method: 'POST', url: '/api/webhooks', payload: { url, events, secret } });
+    const res = await h.request({
+      headers: admin.headers,
+      method: 'POST',
+      url: '/api/webhooks',
+      payload: { url, events, secret },
+    });
     expect(res.status).toBe(201);
     return res.body as { id: string; secret: string };
   };
@@ -108,7 +127,11 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
     }
     expect(receiver.received[2]!.body).toBe(receiver.received[0]!.body);
 
-    const log = await h.request({ method: 'GET', url: `/api/webhooks/${hook.id}/deliveries` });
+    const log = await h.request({
+      headers: admin.headers,
+      method: 'GET',
+      url: `/api/webhooks/${hook.id}/deliveries`,
+    });
     expect(log.status).toBe(200);
     expect(log.body.items).toHaveLength(1);
     const delivery = log.body.items[0];
@@ -192,7 +215,11 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
       failed: 0,
     });
 
-    const log = await h.request({ method: 'GET', url: `/api/webhooks/${hook.id}/deliveries?status=failed` });
+    const log = await h.request({
+      headers: admin.headers,
+      method: 'GET',
+      url: `/api/webhooks/${hook.id}/deliveries?status=failed`,
+    });
     const [delivery] = log.body.items;
     expect(delivery).toMatchObject({
       status: 'failed',
@@ -207,13 +234,18 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
 
     // A manual retry makes it due again: one more attempt, still recorded.
     const retried = await h.request({
+      headers: admin.headers,
       method: 'POST',
       url: `/api/webhooks/${hook.id}/deliveries/${delivery.id}/retry`,
     });
     expect(retried.status).toBe(202);
     expect(retried.body).toMatchObject({ status: 'pending', nextAttemptAt: h.clock.now().toISOString() });
     expect(await deliverDueWebhooks(h.runtime, { limit: 10 })).toMatchObject({ failed: 1 });
-    const after = await h.request({ method: 'GET', url: `/api/webhooks/${hook.id}/deliveries` });
+    const after = await h.request({
+      headers: admin.headers,
+      method: 'GET',
+      url: `/api/webhooks/${hook.id}/deliveries`,
+    });
     expect(after.body.items[0].log).toHaveLength(MAX_ATTEMPTS + 1);
   });
 });

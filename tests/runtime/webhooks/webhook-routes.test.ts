@@ -1,17 +1,25 @@
 /** The webhooks API: subscriptions in and out, the secret shown once, only http(s) URLs, 404s. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../helpers/runtime-harness';
+import {
+  startHarness,
+  type Harness,
+  createUserAndLogin,
+  type TestLogin,
+} from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
 
 describe.each(DIALECTS)('webhook routes on %s', (dialect) => {
   let h: Harness;
+  let admin: TestLogin;
   beforeAll(async () => {
     h = await startHarness(dialect);
+    admin = await createUserAndLogin(h, { username: 'admin', roles: ['admin'] });
   });
   afterAll(() => h?.close());
 
   it('creates a subscription with a generated secret, shown only in the answer to the POST', async () => {
     const created = await h.request({
+      headers: admin.headers,
       method: 'POST',
       url: '/api/webhooks',
       payload: { url: 'https://erp.example.com/hooks', events: ['record.*', 'sla.breached', 'record.*'] },
@@ -26,7 +34,7 @@ describe.each(DIALECTS)('webhook routes on %s', (dialect) => {
     expect(created.body.secret).toMatch(/^[0-9a-f]{64}$/);
     expect(created.headers.location).toBe(`/api/webhooks/${created.body.id}`);
 
-    const list = await h.request({ method: 'GET', url: '/api/webhooks' });
+    const list = await h.request({ headers: admin.headers, method: 'GET', url: '/api/webhooks' });
     expect(list.status).toBe(200);
     const { secret: _secret, ...shown } = created.body;
     expect(list.body.items).toEqual([shown]);
@@ -44,6 +52,7 @@ describe.each(DIALECTS)('webhook routes on %s', (dialect) => {
     ['https://user:pw@erp.example.com/', 'credentials-in-url'],
   ])('refuses %s with 422 at /url', async (url, code) => {
     const res = await h.request({
+      headers: admin.headers,
       method: 'POST',
       url: '/api/webhooks',
       payload: { url, events: ['record.*'] },
@@ -55,6 +64,7 @@ describe.each(DIALECTS)('webhook routes on %s', (dialect) => {
 
   it('names each bad field of a subscription', async () => {
     const res = await h.request({
+      headers: admin.headers,
       method: 'POST',
       url: '/api/webhooks',
       payload: { url: 'http://127.0.0.1:9/x', events: ['record.*', 'Not A Type'], secret: 'short', extra: 1 },
@@ -66,6 +76,7 @@ describe.each(DIALECTS)('webhook routes on %s', (dialect) => {
       '/extra',
     ]);
     const none = await h.request({
+      headers: admin.headers,
       method: 'POST',
       url: '/api/webhooks',
       payload: { url: 'http://x.test/', events: [] },
@@ -75,19 +86,34 @@ describe.each(DIALECTS)('webhook routes on %s', (dialect) => {
 
   it('keeps a given secret and deletes a subscription (204, then 404)', async () => {
     const created = await h.request({
+      headers: admin.headers,
       method: 'POST',
       url: '/api/webhooks',
       payload: { url: 'http://crm.example.com/in', events: ['*'], secret: 'sixteen-chars-or-more' },
     });
     expect(created.body.secret).toBe('sixteen-chars-or-more');
     const id = created.body.id as string;
-    expect((await h.request({ method: 'GET', url: `/api/webhooks/${id}/deliveries` })).body).toEqual({
+    expect(
+      (await h.request({ headers: admin.headers, method: 'GET', url: `/api/webhooks/${id}/deliveries` }))
+        .body,
+    ).toEqual({
       items: [],
     });
-    expect((await h.request({ method: 'DELETE', url: `/api/webhooks/${id}` })).status).toBe(204);
-    expect((await h.request({ method: 'DELETE', url: `/api/webhooks/${id}` })).status).toBe(404);
-    expect((await h.request({ method: 'GET', url: `/api/webhooks/${id}/deliveries` })).status).toBe(404);
-    const retry = await h.request({ method: 'POST', url: `/api/webhooks/${id}/deliveries/nope/retry` });
+    expect(
+      (await h.request({ headers: admin.headers, method: 'DELETE', url: `/api/webhooks/${id}` })).status,
+    ).toBe(204);
+    expect(
+      (await h.request({ headers: admin.headers, method: 'DELETE', url: `/api/webhooks/${id}` })).status,
+    ).toBe(404);
+    expect(
+      (await h.request({ headers: admin.headers, method: 'GET', url: `/api/webhooks/${id}/deliveries` }))
+        .status,
+    ).toBe(404);
+    const retry = await h.request({
+      headers: admin.headers,
+      method: 'POST',
+      url: `/api/webhooks/${id}/deliveries/nope/retry`,
+    });
     expect(retry.status).toBe(404);
     expect(await h.db.knex('events').where({ type: 'webhook.deleted' }).count({ n: '*' })).toEqual([
       { n: 1 },
@@ -95,10 +121,19 @@ describe.each(DIALECTS)('webhook routes on %s', (dialect) => {
   });
 
   it('checks the query of the delivery log', async () => {
-    const [hook] = (await h.request({ method: 'GET', url: '/api/webhooks' })).body.items;
-    const bad = await h.request({ method: 'GET', url: `/api/webhooks/${hook.id}/deliveries?status=lost` });
+    const [hook] = (await h.request({ headers: admin.headers, method: 'GET', url: '/api/webhooks' })).body
+      .items;
+    const bad = await h.request({
+      headers: admin.headers,
+      method: 'GET',
+      url: `/api/webhooks/${hook.id}/deliveries?status=lost`,
+    });
     expect(bad.status).toBe(400);
-    const limit = await h.request({ method: 'GET', url: `/api/webhooks/${hook.id}/deliveries?limit=0` });
+    const limit = await h.request({
+      headers: admin.headers,
+      method: 'GET',
+      url: `/api/webhooks/${hook.id}/deliveries?limit=0`,
+    });
     expect(limit.status).toBe(400);
   });
 });
