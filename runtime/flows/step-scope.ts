@@ -4,6 +4,8 @@
  */
 import type { Knex } from 'knex';
 import type { FlowDefinition } from '../../engine';
+import type { RuntimeContext } from '../runtime-context';
+import type { LoadedFlow } from './flow-loader';
 
 export interface StepScope {
   trx: Knex.Transaction;
@@ -17,4 +19,26 @@ export interface StepScope {
   actor: string | null;
   /** Epoch ms of the step. */
   now: number;
+}
+
+/** The scope of a step of `loaded`'s instance on record `recordId` of form `formKey`. */
+export function stepScope(
+  runtime: RuntimeContext,
+  trx: Knex.Transaction,
+  record: { recordId: string; formKey: string },
+  loaded: Pick<LoadedFlow, 'key' | 'version' | 'definition'>,
+  actor: string | null,
+  now: number,
+): StepScope {
+  return {
+    trx,
+    dialect: runtime.db.dialect,
+    recordId: record.recordId,
+    formKey: record.formKey,
+    flowKey: loaded.key,
+    flowVersion: loaded.version,
+    definition: loaded.definition,
+    actor,
+    now,
+  };
 }

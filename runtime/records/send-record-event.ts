@@ -10,6 +10,7 @@
 import { TIMER_EVENT_TYPES, type Locale } from '../../engine';
 import { appendEvent } from '../events/append-event';
 import { applyFlowStep } from '../flows/apply-flow-step';
+import { stepScope } from '../flows/step-scope';
 import { loadFlow } from '../flows/flow-loader';
 import { invalid, UserError } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
@@ -96,17 +97,7 @@ export async function sendRecordEvent(
       },
     });
     await applyFlowStep(
-      {
-        trx,
-        dialect: runtime.db.dialect,
-        recordId: id,
-        formKey: row.form_key,
-        flowKey: loaded.key,
-        flowVersion: loaded.version,
-        definition: loaded.definition,
-        actor: actor.id,
-        now: at,
-      },
+      stepScope(runtime, trx, { recordId: id, formKey: row.form_key }, loaded, actor.id, at),
       result,
       false,
     );

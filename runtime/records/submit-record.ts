@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Locale } from '../../engine';
 import { applyFlowStep } from '../flows/apply-flow-step';
+import { stepScope } from '../flows/step-scope';
 import { flowForForm } from '../flows/flow-loader';
 import { appendEvent } from '../events/append-event';
 import { invalid } from '../http/errors';
@@ -107,17 +108,7 @@ export async function storeNewRecord(
   if (!loaded) return;
   const started = loaded.flow.start({ data, ...tierAndPriority(data, input) }, now);
   await applyFlowStep(
-    {
-      trx,
-      dialect: runtime.db.dialect,
-      recordId: id,
-      formKey,
-      flowKey: loaded.key,
-      flowVersion: loaded.version,
-      definition: loaded.definition,
-      actor: actor.id,
-      now: at,
-    },
+    stepScope(runtime, trx, { recordId: id, formKey }, loaded, actor.id, at),
     started,
     true,
   );

@@ -8,6 +8,7 @@
  */
 import type { Locale } from '../../engine';
 import { applyFlowStep } from '../flows/apply-flow-step';
+import { stepScope } from '../flows/step-scope';
 import { loadFlow } from '../flows/flow-loader';
 import { invalid, UserError } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
@@ -80,17 +81,7 @@ export async function updateRecord(
         });
       }
       await applyFlowStep(
-        {
-          trx,
-          dialect: runtime.db.dialect,
-          recordId: id,
-          formKey: row.form_key,
-          flowKey: loaded.key,
-          flowVersion: loaded.version,
-          definition: loaded.definition,
-          actor: actor.id,
-          now: at,
-        },
+        stepScope(runtime, trx, { recordId: id, formKey: row.form_key }, loaded, actor.id, at),
         result,
         false,
       );

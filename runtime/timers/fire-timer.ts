@@ -9,6 +9,7 @@ import type { Knex } from 'knex';
 import type { FlowEvent } from '../../engine';
 import { appendEvent } from '../events/append-event';
 import { applyFlowStep } from '../flows/apply-flow-step';
+import { stepScope } from '../flows/step-scope';
 import { loadFlow } from '../flows/flow-loader';
 import { loadInstance, snapshotOf } from '../records/record-rows';
 import type { RuntimeContext } from '../runtime-context';
@@ -76,17 +77,14 @@ export async function fireTimer(
     form_key: string;
   };
   await applyFlowStep(
-    {
+    stepScope(
+      runtime,
       trx,
-      dialect: runtime.db.dialect,
-      recordId: timer.record_id,
-      formKey: record.form_key,
-      flowKey: loaded.key,
-      flowVersion: loaded.version,
-      definition: loaded.definition,
-      actor: TIMER_ACTOR,
+      { recordId: timer.record_id, formKey: record.form_key },
+      loaded,
+      TIMER_ACTOR,
       now,
-    },
+    ),
     result,
     false,
   );
