@@ -55,8 +55,11 @@ export function definitionPaths(): PathItems {
     paths[`${base}/{key}`] = {
       get: operation('get', `get${Kind}`, {
         tag,
-        summary: `The current ${kind} (the draft if there is one), or a published version`,
-        access: 'signed-in',
+        summary:
+          kind === 'form'
+            ? 'The current form (the draft if there is one), or a published version; without signing in, the latest published version (customers fill forms from a link)'
+            : `The current ${kind} (the draft if there is one), or a published version`,
+        access: kind === 'form' ? 'optional' : 'signed-in',
         parameters: [
           key,
           queryParam('version', 'A published version number', { type: 'integer', minimum: 1 }),
