@@ -77,7 +77,7 @@ export const stageOwnerSchema = {
   type: 'object',
   properties: {
     role: definitionKeySchema,
-    strategy: { enum: ['round-robin', 'least-loaded', 'previous-owner', 'manual'] },
+    strategy: { enum: ['round-robin', 'least-loaded', 'previous-owner', 'skills', 'manual'] },
   },
   required: ['role'],
   additionalProperties: false,

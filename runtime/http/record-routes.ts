@@ -3,13 +3,14 @@
  * list (`GET /api/forms/:key/records?filter=&sort=&limit=&cursor=`), read with the timeline
  * (`GET /api/records/:id`), update under `If-Match: <revision>` (`PATCH /api/records/:id`, body
  * `{ data, tier?, priority? }`), move through the flow (`POST /api/records/:id/events`, body
- * `{ type, data?, tier?, priority? }`) and the SLA clocks (`GET /api/records/:id/sla`). The services in
+ * `{ type, data?, tier?, priority? }`), assign by hand (`POST /api/records/:id/assign`, body
+ * `{ assignee: <user id> | null, reason? }`; `runtime/records/assign-record.ts`) and the SLA clocks (`GET /api/records/:id/sla`). The services in
  * `runtime/records/` do the work; responses carry the revision as `ETag`.
  *
  * Access (`runtime/auth/form-permissions.ts`): anyone may submit to a published form — anonymous callers
  * at most `SUBMIT_RATE_LIMIT` per IP and form (429 beyond), signed-in ones with `create`. Reading needs
  * `read-all`, or `read-own` for records the caller created or is assigned to (another's record is 404);
- * PATCH and events need `update` as well, and an event the transition's `meta.roles` (the engine checks;
+ * PATCH, events and assign need `update` as well, and an event the transition's `meta.roles` (the engine checks;
  * admins are not restricted). API tokens need `records:read` / `records:write`.
  */
 import type Router from '@koa/router';
@@ -27,6 +28,7 @@ import {
   updateRecord,
   type Actor,
 } from '../records/record-service';
+import { assignInputOf, assignRecord } from '../records/assign-record';
 import type { RuntimeContext } from '../runtime-context';
 import { UserError } from './errors';
 
@@ -180,6 +182,12 @@ export function registerRecordRoutes(
       localeOf(ctx),
     );
     respond(ctx, 200, record);
+  });
+
+  router.post('/api/records/:id/assign', async (ctx) => {
+    await requireRecordAccess(runtime, ctx, ctx.params.id!, 'update');
+    const input = assignInputOf(objectBody(ctx));
+    respond(ctx, 200, await assignRecord(runtime, ctx.params.id!, input, actorOf(ctx)));
   });
 
   router.get('/api/records/:id/sla', async (ctx) => {

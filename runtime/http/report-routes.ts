@@ -1,9 +1,11 @@
 /**
  * @module Report data over HTTP: `POST /api/reports/query` `{ spec, locale? }` runs an unsaved spec
  * (422 with issues when it is invalid); `GET /api/reports/:key/data` runs the published report;
- * `GET /api/reports/:key/data.csv` downloads its rows (labels in `?locale=`, UTF-8 with BOM).
- * Both GETs take `?asOf=` for backlog-style KPIs. The work is in `runtime/reports/report-service.ts`.
- * All three need a signed-in manager, designer, agent or viewer (admins pass); API tokens `reports:read`.
+ * `GET /api/reports/:key/data.csv` downloads its rows (labels in `?locale=`, UTF-8 with BOM);
+ * `GET /api/reports/:key/data.svg?width=&height=` renders its chart on the server from the same option
+ * (404 when the report has no chart; `runtime/reports/report-svg.ts`).
+ * The GETs take `?asOf=` for backlog-style KPIs. The work is in `runtime/reports/report-service.ts`.
+ * All of them need a signed-in manager, designer, agent or viewer (admins pass); API tokens `reports:read`.
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
@@ -16,6 +18,8 @@ import {
   queryReport,
   reportCsv,
 } from '../reports/report-service';
+import { parseSvgSize, renderChartSvg } from '../reports/report-svg';
+import { notFound } from './errors';
 
 export const REPORT_READER_ROLES = ['manager', 'designer', 'agent', 'viewer'];
 
@@ -38,6 +42,16 @@ export function registerReportRoutes(router: Router, runtime: RuntimeContext): v
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', `attachment; filename="${ctx.params.key!}.csv"`);
     ctx.body = reportCsv(result, locale);
+  });
+
+  router.get('/api/reports/:key/data.svg', async (ctx) => {
+    canReadReports(ctx);
+    const size = parseSvgSize(ctx.query.width, ctx.query.height);
+    const locale = parseLocale(ctx.query.locale);
+    const result = await publishedReportData(runtime, ctx.params.key!, locale, parseAsOf(ctx.query.asOf));
+    if (!result.option) throw notFound(`A chart of report "${ctx.params.key!}"`);
+    ctx.set('Content-Type', 'image/svg+xml; charset=utf-8');
+    ctx.body = renderChartSvg(result.option, size);
   });
 
   router.get('/api/reports/:key/data', async (ctx) => {

@@ -4,25 +4,134 @@
  * are the active users holding the role. Strategies: `round-robin` (the default) picks the one assigned
  * least recently (never-assigned first, then by id); `least-loaded` the one with the fewest open
  * records (ties by round-robin); `previous-owner` keeps the current assignee when they hold the role
- * (else round-robin); `manual` leaves the record unassigned for a dispatcher. Nobody holding the role:
- * the record is unassigned and `record.unassigned` says why.
+ * (else round-robin); `skills` matches the record to people (below); `manual` leaves the record
+ * unassigned for a dispatcher. Nobody holding the role: the record is unassigned and
+ * `record.unassigned` says why.
+ *
+ * `skills`: the record's skill tags are the values of its `category` field (a string) and its `skills`
+ * field (a string or a list), compared without case with each candidate's `users.skills`; its region is
+ * the `province` of the first `region` field of its form version, compared without case with each
+ * candidate's `users.region` (or the part of it before a `/`, so `广东省/深圳市` serves 广东省). Candidates
+ * matching the most tags win; among those, the ones in the record's region. Ties go to the least open
+ * work (as `least-loaded`, then round-robin). The event's `reason` and `matched` say what matched.
  */
 import type { AssignEffect } from '../../../engine';
 import { appendEvent } from '../../events/append-event';
 import { readJson } from '../../storage/json-value';
 import type { StepScope } from '../step-scope';
 
-async function candidates(scope: StepScope, role: string): Promise<string[]> {
-  const rows = (await scope.trx('users').where({ active: true }).orderBy('id').select('id', 'roles')) as {
+interface Candidate {
+  id: string;
+  skills: string[];
+  region: string | null;
+}
+
+async function candidateRows(scope: StepScope, role: string): Promise<Candidate[]> {
+  const rows = (await scope
+    .trx('users')
+    .where({ active: true })
+    .orderBy('id')
+    .select('id', 'roles', 'skills', 'region')) as {
     id: string;
     roles: unknown;
+    skills: unknown;
+    region: string | null;
   }[];
   return rows
     .filter((row) => {
       const roles = readJson<unknown>(row.roles);
       return Array.isArray(roles) && roles.includes(role);
     })
-    .map((row) => row.id);
+    .map((row) => {
+      const skills = readJson<unknown>(row.skills);
+      return {
+        id: row.id,
+        skills: Array.isArray(skills) ? skills.filter((x): x is string => typeof x === 'string') : [],
+        region: row.region ?? null,
+      };
+    });
+}
+
+const fold = (text: string) => text.trim().toLowerCase();
+
+/** The record's skill tags and its region's province (see the module comment). */
+async function recordNeeds(scope: StepScope): Promise<{ tags: string[]; province: string | null }> {
+  const row = (await scope.trx('records').where({ id: scope.recordId }).first('data', 'form_version')) as
+    { data: unknown; form_version: number } | undefined;
+  const data = readJson<Record<string, unknown>>(row?.data) ?? {};
+  const tags = new Set<string>();
+  for (const value of [data.category, data.skills].flat()) {
+    if (typeof value === 'string' && value.trim() !== '') tags.add(value.trim());
+  }
+  let province: string | null = null;
+  const form = (await scope
+    .trx('definitions')
+    .where({ kind: 'form', key: scope.formKey, version: row?.form_version ?? -1 })
+    .first('body')) as { body: unknown } | undefined;
+  const regionKey = firstRegionField(readJson<{ fields?: unknown }>(form?.body)?.fields);
+  const region = regionKey ? data[regionKey] : undefined;
+  if (typeof region === 'object' && region !== null) {
+    const value = (region as { province?: unknown }).province;
+    if (typeof value === 'string' && value.trim() !== '') province = value.trim();
+  }
+  return { tags: [...tags], province };
+}
+
+/** The key of the first `region` field, looking into sections (their data is flat). */
+function firstRegionField(fields: unknown): string | null {
+  if (!Array.isArray(fields)) return null;
+  for (const field of fields as { key?: unknown; type?: unknown; fields?: unknown }[]) {
+    if (field.type === 'region' && typeof field.key === 'string') return field.key;
+    const inner = firstRegionField(field.fields);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+interface SkillsChoice {
+  assignee: string;
+  reason: string;
+  matched: { skills: string[]; region: string | null };
+}
+
+async function bySkills(
+  scope: StepScope,
+  users: Candidate[],
+  stage: string,
+  role: string,
+): Promise<SkillsChoice> {
+  const { tags, province } = await recordNeeds(scope);
+  const scored = users.map((user) => {
+    const own = new Set(user.skills.map(fold));
+    const skills = tags.filter((tag) => own.has(fold(tag)));
+    const home = user.region === null ? null : fold(user.region.split('/')[0]!);
+    const region = province !== null && home !== null && home === fold(province);
+    return { id: user.id, skills, region };
+  });
+  const most = Math.max(...scored.map((s) => s.skills.length));
+  const bySkill = scored.filter((s) => s.skills.length === most);
+  const best = bySkill.some((s) => s.region) ? bySkill.filter((s) => s.region) : bySkill;
+  const assignee = await leastLoaded(
+    scope,
+    best.map((s) => s.id),
+  );
+  const chosen = best.find((s) => s.id === assignee)!;
+  const parts: string[] = [];
+  if (chosen.skills.length > 0) parts.push(`skills ${chosen.skills.join(', ')}`);
+  if (chosen.region) parts.push(`region ${province!}`);
+  const needs = [
+    tags.length > 0 ? `skills ${tags.join(', ')}` : 'no skill tags',
+    province !== null ? `region ${province}` : 'no region',
+  ].join(' and ');
+  const matched =
+    parts.length > 0
+      ? `matched ${parts.join(' and ')}`
+      : `nobody matched the record's ${needs}; least open work`;
+  return {
+    assignee,
+    reason: `Stage "${stage}" is owned by role "${role}" (skills: ${matched})`,
+    matched: { skills: chosen.skills, region: chosen.region ? province : null },
+  };
 }
 
 /** The candidate assigned least recently (never first), by the `record.assigned` events. */
@@ -64,12 +173,17 @@ export async function assignOwner(scope: StepScope, effect: AssignEffect): Promi
   const record = (await trx('records').where({ id: scope.recordId }).first('assignee')) as
     { assignee: string | null } | undefined;
   const previous = record?.assignee ?? null;
-  const users = strategy === 'manual' ? [] : await candidates(scope, role);
+  const rows = strategy === 'manual' ? [] : await candidateRows(scope, role);
+  const users = rows.map((row) => row.id);
   let assignee: string | null = null;
+  let skills: SkillsChoice | null = null;
   if (users.length > 0) {
     if (strategy === 'previous-owner' && previous && users.includes(previous)) assignee = previous;
     else if (strategy === 'least-loaded') assignee = await leastLoaded(scope, users);
-    else assignee = await leastRecentlyAssigned(scope, users);
+    else if (strategy === 'skills') {
+      skills = await bySkills(scope, rows, effect.stage, role);
+      assignee = skills.assignee;
+    } else assignee = await leastRecentlyAssigned(scope, users);
   }
   await trx('records').where({ id: scope.recordId }).update({ assignee });
   const base = { form: scope.formKey, stage: effect.stage, role, strategy, previous };
@@ -94,10 +208,8 @@ export async function assignOwner(scope: StepScope, effect: AssignEffect): Promi
     type: 'record.assigned',
     actor: scope.actor,
     at: scope.now,
-    payload: {
-      ...base,
-      assignee,
-      reason: `Stage "${effect.stage}" is owned by role "${role}" (${strategy})`,
-    },
+    payload: skills
+      ? { ...base, assignee, reason: skills.reason, matched: skills.matched }
+      : { ...base, assignee, reason: `Stage "${effect.stage}" is owned by role "${role}" (${strategy})` },
   });
 }

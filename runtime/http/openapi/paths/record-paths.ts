@@ -1,4 +1,4 @@
-/** @module The records API (`runtime/http/record-routes.ts`): submit, list, read, update, move, SLA. */
+/** @module The records API (`runtime/http/record-routes.ts`): submit, list, read, update, move, assign, SLA. */
 import { MAX_LIMIT } from '../../../records/list-records';
 import {
   ETAG_HEADER,
@@ -108,6 +108,35 @@ export function recordPaths(): PathItems {
           headers: ETAG_HEADER,
         },
         errors: [404, 409, 422],
+      }),
+    },
+    '/api/records/{id}/assign': {
+      post: operation('post', 'assignRecord', {
+        tag,
+        summary: 'Assign the record by hand to an active user, or unassign it (`assignee: null`)',
+        description:
+          'Needs read access to the record and `update` on its form. Appends `record.assigned` / ' +
+          '`record.unassigned` with `manual: true`; 422 naming `/assignee` for an unknown or inactive user.',
+        access: 'signed-in',
+        parameters: [recordId],
+        body: {
+          schema: {
+            type: 'object',
+            required: ['assignee'],
+            properties: {
+              assignee: { type: ['string', 'null'], description: 'A user id, or null to unassign' },
+              reason: { type: 'string', maxLength: 500 },
+            },
+            additionalProperties: false,
+          },
+        },
+        ok: {
+          status: 200,
+          description: 'The record',
+          schema: schemaRef('Record'),
+          headers: ETAG_HEADER,
+        },
+        errors: [404, 422],
       }),
     },
     '/api/records/{id}/sla': {

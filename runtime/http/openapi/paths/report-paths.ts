@@ -1,9 +1,15 @@
-/** @module Report data (`runtime/http/report-routes.ts`): ad-hoc specs, published reports, CSV. */
+/** @module Report data (`runtime/http/report-routes.ts`): ad-hoc specs, published reports, CSV, SVG. */
 import { LOCALE_PARAM, operation, pathParam, queryParam, schemaRef, type PathItems } from '../openapi-parts';
 
 const reportKey = pathParam('key', 'The published report’s key');
 const asOf = queryParam('asOf', 'ISO-8601 instant for backlog-style KPIs (422 when unreadable)');
 const tag = 'reports';
+const pixels = (name: string, fallback: number) =>
+  queryParam(name, `The picture’s ${name} in pixels (default ${fallback}; 422 outside 100–4000)`, {
+    type: 'integer',
+    minimum: 100,
+    maximum: 4000,
+  });
 
 export function reportPaths(): PathItems {
   return {
@@ -45,6 +51,22 @@ export function reportPaths(): PathItems {
           status: 200,
           description: 'A CSV download',
           contentType: 'text/csv',
+          schema: { type: 'string' },
+        },
+        errors: [404, 422],
+      }),
+    },
+    '/api/reports/{key}/data.svg': {
+      get: operation('get', 'getReportSvg', {
+        tag,
+        summary: 'The published report’s chart rendered on the server as SVG (labels in `locale`)',
+        description: 'Built from the same chart option as `/data`; 404 when the report has no chart.',
+        access: 'signed-in',
+        parameters: [reportKey, LOCALE_PARAM, asOf, pixels('width', 800), pixels('height', 450)],
+        ok: {
+          status: 200,
+          description: 'An SVG image',
+          contentType: 'image/svg+xml',
           schema: { type: 'string' },
         },
         errors: [404, 422],

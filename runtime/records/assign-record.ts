@@ -1,0 +1,88 @@
+/**
+ * @module Assigning a record by hand (`POST /api/records/:id/assign`): a dispatcher sets
+ * `records.assignee` to an active user, or clears it, and the record's stream gets `record.assigned`
+ * (or `record.unassigned`) with `{ assignee, previous, reason, by, manual: true }` in the same
+ * transaction — the inbox, the timeline and the assignment notification read it like an automatic one.
+ * An unknown or inactive user is 422 naming `/assignee`; assigning the current assignee again is still
+ * recorded (the reason may be new).
+ */
+import { appendEvent } from '../events/append-event';
+import { invalid } from '../http/errors';
+import type { RuntimeContext } from '../runtime-context';
+import { readRecord, type RecordDetail } from './read-record';
+import { lockRecord, type Actor } from './record-rows';
+
+export const MAX_REASON_LENGTH = 500;
+
+export interface AssignInput {
+  assignee: string | null;
+  reason?: string;
+}
+
+/** The body of the route as an `AssignInput`, else 422 naming the member. */
+export function assignInputOf(body: Record<string, unknown>): AssignInput {
+  const { assignee, reason } = body;
+  if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) {
+    throw invalid([
+      { code: 'invalid-assignee', path: '/assignee', message: '`assignee` must be a user id or null' },
+    ]);
+  }
+  if (reason !== undefined && (typeof reason !== 'string' || reason.length > MAX_REASON_LENGTH)) {
+    throw invalid([
+      {
+        code: 'invalid-reason',
+        path: '/reason',
+        message: `\`reason\` must be text of at most ${MAX_REASON_LENGTH} characters`,
+      },
+    ]);
+  }
+  return { assignee, ...(reason ? { reason } : {}) };
+}
+
+export async function assignRecord(
+  runtime: RuntimeContext,
+  id: string,
+  input: AssignInput,
+  actor: Actor,
+): Promise<RecordDetail> {
+  const at = runtime.clock.now().getTime();
+  await runtime.db.knex.transaction(async (trx) => {
+    const row = await lockRecord(trx, runtime.db.dialect, id);
+    if (input.assignee !== null) {
+      const user = (await trx('users').where({ id: input.assignee }).first('active')) as
+        { active: boolean | number } | undefined;
+      if (!user || !user.active) {
+        throw invalid(
+          [
+            {
+              code: 'unknown-assignee',
+              path: '/assignee',
+              params: { assignee: input.assignee },
+              message: `"${input.assignee}" is not an active user`,
+            },
+          ],
+          'The assignee must be an active user',
+        );
+      }
+    }
+    const previous = row.assignee ?? null;
+    await trx('records').where({ id }).update({ assignee: input.assignee, updated_at: at });
+    await appendEvent(trx, {
+      stream: 'record',
+      streamId: id,
+      type: input.assignee === null ? 'record.unassigned' : 'record.assigned',
+      actor: actor.id,
+      at,
+      payload: {
+        form: row.form_key,
+        stage: row.stage ?? null,
+        assignee: input.assignee,
+        previous,
+        reason: input.reason ?? null,
+        by: actor.id,
+        manual: true,
+      },
+    });
+  });
+  return readRecord(runtime, id);
+}
