@@ -149,6 +149,37 @@ async function carryOut(
   return done;
 }
 
+/**
+ * What one batch reads once instead of per event: the published rules and the fields of each form.
+ * Keyed by the batch's transaction, so a rule published in between is seen by the next batch.
+ */
+interface BatchReads {
+  rules: Promise<RuleDefinition[]>;
+  fields: Map<string, Promise<Map<string, FieldInfo>>>;
+}
+
+const batchReads = new WeakMap<Knex.Transaction, BatchReads>();
+
+function readsOf(runtime: RuntimeContext, trx: Knex.Transaction) {
+  let reads = batchReads.get(trx);
+  if (!reads) {
+    reads = { rules: publishedRules(trx), fields: new Map() };
+    batchReads.set(trx, reads);
+  }
+  const cached = reads;
+  return {
+    rules: () => cached.rules,
+    fields(form: string) {
+      let fields = cached.fields.get(form);
+      if (!fields) {
+        fields = fieldsOf(runtime, trx, form);
+        cached.fields.set(form, fields);
+      }
+      return fields;
+    },
+  };
+}
+
 export function createRulesConsumer(): OutboxConsumer {
   return {
     name: 'rules',
@@ -170,7 +201,8 @@ export function createRulesConsumer(): OutboxConsumer {
               stage: String(event.payload.stage ?? record.stage ?? ''),
             }
       ) as RuleEvent;
-      for (const rule of await publishedRules(trx)) {
+      const reads = readsOf(runtime, trx);
+      for (const rule of await reads.rules()) {
         if (!matchesTrigger(rule, ruleEvent)) continue;
         const aggregates: Record<string, number | null> = {};
         const behind: string[] = [];
@@ -179,7 +211,7 @@ export function createRulesConsumer(): OutboxConsumer {
             trx,
             runtime.db.dialect,
             request,
-            await fieldsOf(runtime, trx, request.form),
+            await reads.fields(request.form),
             {
               asOf: event.at,
             },
