@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefinitionStore } from '../../../runtime/definitions/definition-store';
 import type { RuntimeContext } from '../../../runtime/runtime-context';
+import { rowCount } from '../../helpers/row-count';
 import type { Harness } from '../../helpers/runtime-harness';
 
 const root = join(import.meta.dirname, '../../..');
@@ -65,7 +66,5 @@ export function sendFile(
   });
 }
 
-export async function count(h: Harness, table: string, where: Record<string, unknown> = {}): Promise<number> {
-  const [row] = (await h.db.knex(table).where(where).count({ n: '*' })) as { n: number | string }[];
-  return Number(row?.n ?? 0);
-}
+export const count = (h: Harness, table: string, where: Record<string, unknown> = {}): Promise<number> =>
+  rowCount(h.db.knex, table, where);

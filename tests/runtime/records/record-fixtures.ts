@@ -16,6 +16,7 @@ import { DefinitionStore } from '../../../runtime/definitions/definition-store';
 import { errorMiddleware } from '../../../runtime/http/error-middleware';
 import { registerRecordRoutes } from '../../../runtime/http/record-routes';
 import type { RuntimeContext } from '../../../runtime/runtime-context';
+import { rowCount } from '../../helpers/row-count';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -80,17 +81,14 @@ export async function grantAppRoles(
   );
 }
 
-export async function count(knex: Knex, table: string, where: Record<string, unknown> = {}): Promise<number> {
-  const [row] = (await knex(table).where(where).count({ n: '*' })) as { n: number | string }[];
-  return Number(row?.n ?? 0);
-}
+export { rowCount as count };
 
 /** Row counts of every table a submission writes. */
 export async function writtenRows(knex: Knex) {
   const tables = ['records', 'record_revisions', 'flow_instances', 'timers', 'sla_clocks'];
   const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = await count(knex, table);
-  counts.recordEvents = await count(knex, 'events', { stream: 'record' });
+  for (const table of tables) counts[table] = await rowCount(knex, table);
+  counts.recordEvents = await rowCount(knex, 'events', { stream: 'record' });
   return counts;
 }
 
