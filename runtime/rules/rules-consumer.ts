@@ -7,7 +7,6 @@
  * often a batch is retried. Actions that reach outside (notify, webhook) become `action.requested`
  * events that the delivery consumers carry out.
  */
-import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import {
   aggregateRequests,
@@ -18,18 +17,15 @@ import {
   matchesTrigger,
   type FieldInfo,
   type FormDefinition,
-  type ResolvedAction,
   type RuleDefinition,
   type RuleEvent,
   type RuleRecord,
 } from '../../engine';
-import { appendEvent } from '../events/append-event';
 import type { OutboxConsumer, OutboxEvent } from '../outbox/drain-outbox';
-import { loadPublishedForm } from '../records/published-form';
-import { storeNewRecord } from '../records/submit-record';
 import type { RuntimeContext } from '../runtime-context';
-import { readJson, writeJson } from '../storage/json-value';
+import { readJson } from '../storage/json-value';
 import { aggregateInSql } from './aggregate-in-sql';
+import { storeFiring } from './store-firing';
 
 /** Runtime event types → the engine's rule event types. */
 const RULE_EVENT_TYPES: Record<string, RuleEvent['type']> = {
@@ -39,8 +35,6 @@ const RULE_EVENT_TYPES: Record<string, RuleEvent['type']> = {
   'sla.warning': 'sla.warning',
   'sla.breached': 'sla.breach',
 };
-
-const RULE_ACTOR = 'rules';
 
 interface RevisionRow {
   revision: number;
@@ -98,55 +92,6 @@ async function fieldsOf(
     .orderBy('version', 'desc')
     .first('body')) as { body: unknown } | undefined;
   return new Map(row ? listFormFields(readJson<FormDefinition>(row.body)).map((f) => [f.key, f]) : []);
-}
-
-async function carryOut(
-  runtime: RuntimeContext,
-  trx: Knex.Transaction,
-  rule: RuleDefinition,
-  firingKey: string,
-  actions: ResolvedAction[],
-  recordId: string | null,
-  now: Date,
-): Promise<{ type: string; id?: string }[]> {
-  const done: { type: string; id?: string }[] = [];
-  for (const action of actions) {
-    if (action.type === 'create-record') {
-      const form = await loadPublishedForm(runtime, action.form, undefined, trx);
-      const checked = form.compiled.validate(action.data, { now });
-      // A mapping that does not fit the target form is the rule's fault: the firing records it
-      // (in `created`) instead of failing the whole batch, which would block every later event.
-      if (!checked.ok) {
-        done.push({
-          type: 'create-record-refused',
-          id: JSON.stringify(checked.issues.map((i) => `${i.path} ${i.code}`)),
-        });
-        continue;
-      }
-      const id = randomUUID();
-      await storeNewRecord(runtime, trx, {
-        id,
-        formKey: action.form,
-        form,
-        data: checked.value,
-        overrides: {},
-        actor: { id: RULE_ACTOR },
-        now,
-      });
-      done.push({ type: 'create-record', id });
-    } else {
-      await appendEvent(trx, {
-        stream: 'rule',
-        streamId: rule.key,
-        type: 'action.requested',
-        actor: RULE_ACTOR,
-        at: now.getTime(),
-        payload: { name: rule.key, kind: action.type, params: action, firing: firingKey, recordId },
-      });
-      done.push({ type: action.type });
-    }
-  }
-  return done;
 }
 
 /**
@@ -234,47 +179,12 @@ export function createRulesConsumer(): OutboxConsumer {
           lastFiredAt: last?.at ? new Date(Number(last.at)).toISOString() : null,
         });
         if (!outcome.fired) continue;
-        const inserted = (await trx('rule_firings')
-          .insert({
-            rule_key: rule.key,
-            rule_version: rule.version ?? 0,
-            idempotency_key: outcome.key,
-            group_key: groupKey(outcome.group),
-            window_key: outcome.window?.key ?? null,
-            at: event.at,
-            records: writeJson(behind.length > 0 ? behind : [record.id]),
-            created: writeJson([]),
-          })
-          .onConflict('idempotency_key')
-          .ignore()
-          .returning('id')) as unknown[];
-        if (inserted.length === 0) continue; // fired before for this group and window
-        const created = await carryOut(
-          runtime,
-          trx,
+        await storeFiring(runtime, trx, {
           rule,
-          outcome.key,
-          outcome.actions,
-          record.id,
-          new Date(event.at),
-        );
-        await trx('rule_firings')
-          .where({ idempotency_key: outcome.key })
-          .update({ created: writeJson(created) });
-        await appendEvent(trx, {
-          stream: 'rule',
-          streamId: rule.key,
-          type: 'rule.fired',
-          actor: RULE_ACTOR,
+          outcome,
+          records: behind.length > 0 ? behind : [record.id],
+          recordId: record.id,
           at: event.at,
-          payload: {
-            rule: rule.key,
-            key: outcome.key,
-            group: outcome.group,
-            window: outcome.window,
-            recordId: record.id,
-            created,
-          },
         });
       }
     },

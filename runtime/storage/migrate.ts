@@ -6,6 +6,8 @@ import type { Knex } from 'knex';
 import * as initialSchema from './migrations/0001-initial-schema';
 import * as appRoles from './migrations/0002-app-roles';
 import * as deliveries from './migrations/0003-deliveries';
+import * as ruleWebhooks from './migrations/0004-rule-webhooks';
+import * as importFiles from './migrations/0005-import-files';
 
 interface Migration {
   name: string;
@@ -14,7 +16,7 @@ interface Migration {
 }
 
 /** In order; append, never edit a migration that has shipped. */
-const MIGRATIONS: readonly Migration[] = [initialSchema, appRoles, deliveries];
+const MIGRATIONS: readonly Migration[] = [initialSchema, appRoles, deliveries, ruleWebhooks, importFiles];
 
 const source: Knex.MigrationSource<Migration> = {
   getMigrations: async () => [...MIGRATIONS],
