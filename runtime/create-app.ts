@@ -7,6 +7,7 @@ import Koa from 'koa';
 import { authMiddleware } from './auth/auth-middleware';
 import { configureAuth, type AuthOptions } from './auth/auth-settings';
 import { systemClock, type Clock } from './clock';
+import { designerAssets } from './designer/designer-assets';
 import { errorMiddleware } from './http/error-middleware';
 import { createMetrics, registerMetricsRoute } from './http/metrics';
 import { buildRouter } from './http/routes';
@@ -22,6 +23,8 @@ export interface CreateAppOptions {
   jsonLimit?: string;
   /** Session lifetimes, login rate limits, cookie security (`runtime/auth/auth-settings.ts`). */
   auth?: AuthOptions;
+  /** The built designer (`designer/dist`) to serve at `/`; without it only the API is served. */
+  designerDist?: string;
 }
 
 export interface Runtime extends RuntimeContext {
@@ -45,6 +48,8 @@ export function createApp(options: CreateAppOptions): Runtime {
   // Outermost, so the status it counts is the one the error middleware settled on.
   app.use(metrics.middleware);
   app.use(errorMiddleware(runtime.logger));
+  // Before auth: the app's files are public; the API behind them checks who is asking.
+  if (options.designerDist) app.use(designerAssets(options.designerDist));
   // Before the body is parsed: a bad token or a missing CSRF header is refused without reading it.
   app.use(authMiddleware(runtime, auth));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: options.jsonLimit ?? '1mb', encoding: 'utf-8' }));

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { ensureFirstAdmin } from '../auth/first-admin';
 import { DEFAULT_DATABASE_URL } from '../config/database-url';
 import { createApp } from '../create-app';
+import { DESIGNER_DIST, ensureDesignerBuilt } from '../designer/designer-build';
 import { jsonLogger } from '../logger';
 import { migrateToLatest } from '../storage/migrate';
 import { openDatabase } from '../storage/open-database';
@@ -21,11 +22,12 @@ export async function serveCommand(_args: string[], io: CommandIo): Promise<numb
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
+  if (io.env.CLOSEDLOOP_SKIP_DESIGNER_BUILD !== '1') await ensureDesignerBuilt((line) => io.out(line));
   const databaseUrl = io.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const db = openDatabase(databaseUrl);
   await migrateToLatest(db.knex);
   const logger = jsonLogger((line) => io.out(line));
-  const runtime = createApp({ db, logger });
+  const runtime = createApp({ db, logger, designerDist: DESIGNER_DIST });
   const admin = await ensureFirstAdmin(runtime, { password: io.env.CLOSEDLOOP_ADMIN_PASSWORD });
   if (admin.created) {
     io.out(

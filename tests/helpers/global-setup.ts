@@ -1,8 +1,10 @@
 /**
  * @module Vitest global setup: makes a real PostgreSQL available to every suite through
- * `CLOSEDLOOP_TEST_PG_URL`, starting a throwaway server when none is given.
+ * `CLOSEDLOOP_TEST_PG_URL`, starting a throwaway server when none is given; and builds the designer
+ * once (when stale) for the browser suites and the `closedloop serve` processes tests start.
  */
 import type { TestProject } from 'vitest/node';
+import { ensureDesignerBuilt } from '../../runtime/designer/designer-build';
 import { startPostgres, type RunningPostgres } from './postgres-server';
 
 let server: RunningPostgres | undefined;
@@ -14,6 +16,7 @@ export async function setup(project: TestProject): Promise<void> {
     url = server.url;
   }
   project.provide('postgresUrl', url);
+  await ensureDesignerBuilt();
 }
 
 export function teardown(): void {

@@ -20,7 +20,8 @@ export interface RunningCommand {
 
 export function spawnClosedloop(args: string[], env: Record<string, string>): RunningCommand {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ...env },
+    // The global setup built the designer; a test process never rebuilds it under another's feet.
+    env: { ...process.env, CLOSEDLOOP_SKIP_DESIGNER_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';

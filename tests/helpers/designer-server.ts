@@ -1,0 +1,72 @@
+/**
+ * @module A listening runtime serving the built designer, for the browser suites: a fresh SQLite (or
+ * PostgreSQL) store, a ManualClock that starts at the real time (so countdowns shown in the browser
+ * make sense), an admin user, and helpers to save screenshots as test artifacts (not committed).
+ */
+import { mkdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createUser } from '../../runtime/auth/users';
+import type { Dialect } from '../../runtime/config/database-url';
+import { createApp, type Runtime } from '../../runtime/create-app';
+import { DESIGNER_DIST, REPO_ROOT } from '../../runtime/designer/designer-build';
+import { memoryLogger } from '../../runtime/logger';
+import { ManualClock } from './manual-clock';
+import { createTestDatabase, type TestDatabase } from './test-databases';
+
+export const ADMIN = { username: 'admin', password: 'correct horse battery staple' };
+
+export interface DesignerServer {
+  url: string;
+  runtime: Runtime;
+  db: TestDatabase;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+export async function startDesignerServer(dialect: Dialect = 'sqlite'): Promise<DesignerServer> {
+  const db = await createTestDatabase(dialect);
+  const clock = new ManualClock(new Date().toISOString());
+  const runtime = createApp({ db, clock, logger: memoryLogger(), designerDist: DESIGNER_DIST });
+  await createUser(runtime, { username: ADMIN.username, password: ADMIN.password, roles: ['admin'] });
+  const server: Server = createServer(runtime.app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    runtime,
+    db,
+    clock,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.drop();
+    },
+  };
+}
+
+/** Phone and desktop viewports the pages are checked (and photographed) at. */
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+export const ARTIFACTS_DIR = join(REPO_ROOT, 'test-artifacts', 'screenshots');
+
+/** Saves a full-page screenshot as `test-artifacts/screenshots/<name>.png`. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Signs in through the login page. */
+export async function signIn(page: Page, baseUrl: string, user = ADMIN): Promise<void> {
+  await page.goto(baseUrl + '/');
+  await page.getByLabel(/Username|用户名/).fill(user.username);
+  await page.getByLabel(/Password|密码/).fill(user.password);
+  await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+  await page.getByTestId('locale-switch').waitFor();
+  await page.locator('.shell-header').waitFor();
+}
