@@ -5,12 +5,18 @@
  * what is already stored, and recorded as an event.
  */
 import type { Knex } from 'knex';
-import { validateDefinition, type DefinitionKind, type FieldDefinition } from '../../engine';
+import {
+  validateDefinition,
+  type DefinitionKind,
+  type FieldDefinition,
+  type RuleDefinition,
+} from '../../engine';
 import { ensureFieldIndexes } from '../reports/ensure-field-indexes';
 import { appendEvent } from '../events/append-event';
 import { invalid, notFound, UserError } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
 import { readJson, writeJson } from '../storage/json-value';
+import { syncRuleTickTimer } from '../timers/rule-tick-timer';
 import { contentHash } from './canonical-json';
 import { loadDefinitionContext } from './stored-definition-context';
 
@@ -194,7 +200,12 @@ export class DefinitionStore {
         .first()) as DefinitionRow | undefined;
       // The draft becomes the published version; without a draft the latest version is the working copy.
       await trx('definitions').where({ kind, key, version: DRAFT_VERSION }).delete();
-      if (latest && latest.hash === draft.hash) return fromRow(latest);
+      if (latest && latest.hash === draft.hash) {
+        const unchanged = fromRow<Record<string, unknown>>(latest);
+        // Also heals a scheduled rule published before its timer existed (a no-op when it does).
+        if (kind === 'rule') await this.syncRuleTimer(trx, unchanged.body);
+        return unchanged;
+      }
       const version = (latest?.version ?? 0) + 1;
       const body = { ...draft.body, version };
       await this.check(kind, body, trx);
@@ -211,6 +222,8 @@ export class DefinitionStore {
         created_at: now,
       };
       await trx('definitions').insert(row);
+      // The rule's next tick commits with the version that schedules it (or goes with one that does not).
+      if (kind === 'rule') await this.syncRuleTimer(trx, body);
       await appendEvent(trx, {
         stream: 'definition',
         streamId: `${kind}:${key}`,
@@ -221,6 +234,11 @@ export class DefinitionStore {
       });
       return fromRow({ ...row, status: 'published', body } as DefinitionRow);
     });
+  }
+
+  /** Keeps a scheduled rule's tick timer in line with its latest published version. */
+  private syncRuleTimer(trx: Knex.Transaction, body: Record<string, unknown>): Promise<void> {
+    return syncRuleTickTimer(trx, body as unknown as RuleDefinition, this.runtime.clock.now().getTime());
   }
 
   /** A published version (the latest when `version` is omitted); 404 when there is none. */

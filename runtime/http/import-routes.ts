@@ -1,7 +1,8 @@
 /**
  * @module The bulk import API: `POST /api/forms/:key/import[?dryRun=1&timeZone=…&locale=…]` with the file
- * as the raw body (`Content-Type: text/csv` or the XLSX type) → 202 `{ job }`, the job running in the
- * background; `GET /api/jobs/:id` → the job with its progress, to its creator or an admin (404 to anyone
+ * as the raw body (`Content-Type: text/csv` or the XLSX type) → 202 `{ job }`, the job stored with its
+ * file and started in the background (the import worker finishes it should this process stop);
+ * `GET /api/jobs/:id` → the job with its progress, to its creator or an admin (404 to anyone
  * else). Importing needs the role designer, manager or admin and, for API tokens, `records:write`.
  * The JSON body parser leaves these content types alone, so the body is read here, up to a limit (413).
  */

@@ -1,16 +1,18 @@
 /**
- * @module Bulk import of a spreadsheet into a form's records, as a job. `startImportJob` records a
- * queued job and runs it in the background of the request; `runImportJob` does the work and can be
- * awaited directly. The file is read, its header mapped to fields, and the rows handled in batches:
+ * @module Bulk import of a spreadsheet into a form's records, as a durable job. `startImportJob` stores
+ * a queued job together with the uploaded file (one transaction), already leased to this process, and
+ * starts it in the background of the request; should the process die, the lease runs out and the import
+ * worker (`import-worker.ts`) resumes the job from the stored file. `runImportJob` does the work and can
+ * be awaited directly. The file is read, its header mapped to fields, and the rows handled in batches:
  * each row converted per field type and validated with the form's compiled validator; a bad row becomes
  * issues naming its Excel row number, column and field with the engine's message, and is not stored;
  * the good rows of a batch are stored with `storeNewRecord` (their flows start) in one transaction that
- * also moves the job's progress — so progress is visible and a crash loses at most the batch in flight.
- * A dry run validates everything and stores nothing.
+ * also moves the job's progress — rows done, issues, counts — and renews the lease. So a run that stops
+ * anywhere resumes after the last committed batch, skipping `done` data rows: no row stored twice, none
+ * lost. A dry run validates everything and stores nothing; it keeps the same progress, so it resumes too.
  */
 import { randomUUID } from 'node:crypto';
-import { parsePointer, type Issue, type Locale } from '../../engine';
-import type { Actor } from '../records/record-rows';
+import { parsePointer, type Issue } from '../../engine';
 import { loadPublishedForm, type PublishedForm } from '../records/published-form';
 import { storeNewRecord } from '../records/submit-record';
 import { UserError } from '../http/errors';
@@ -18,9 +20,11 @@ import type { RuntimeContext } from '../runtime-context';
 import { appendEvent } from '../events/append-event';
 import { convertCell } from './convert-cell';
 import { importMessage } from './import-messages';
+import { deleteJobFile, type ImportSettings } from './job-files';
+import { claimJob, LeaseLostError, newClaim, type JobClaim } from './job-lease';
 import { insertJob, readJob, trackJob, updateJob, type ImportResult, type JobView } from './job-store';
 import { mapColumns, type JobIssue } from './map-columns';
-import { readSheet, UnreadableFileError, type ImportFormat } from './read-sheet';
+import { readSheet, UnreadableFileError } from './read-sheet';
 
 export const IMPORT_JOB_KIND = 'import';
 /** Rows stored per transaction. */
@@ -29,38 +33,74 @@ export const DEFAULT_BATCH_SIZE = 500;
 export const MAX_JOB_ISSUES = 1000;
 export const DEFAULT_IMPORT_TIME_ZONE = 'Asia/Shanghai';
 
-export interface ImportOptions {
-  formKey: string;
-  /** The published version to import into (the latest when absent). */
-  formVersion?: number;
-  file: Buffer;
-  format: ImportFormat;
-  dryRun: boolean;
-  actor: Actor;
-  locale?: Locale;
-  /** Zone of date-times written without an offset and of Excel date cells. */
-  timeZone?: string;
-  batchSize?: number;
-  /** Called after each batch is committed, with the progress so far. */
-  onBatch?: (progress: {
-    done: number;
-    total: number;
-    imported: number;
-    failed: number;
-  }) => void | Promise<void>;
+export interface ImportProgress {
+  done: number;
+  total: number;
+  imported: number;
+  failed: number;
 }
 
-/** Records a queued import job and runs it in the background; returns the queued job. */
-export async function startImportJob(runtime: RuntimeContext, options: ImportOptions): Promise<JobView> {
+/** How a run is driven, beyond what the import is. */
+export interface RunControl {
+  /** Called after each batch is committed, with the progress so far. */
+  onBatch?: (progress: ImportProgress) => void | Promise<void>;
+  /**
+   * Stops the run before its next write once aborted, as if the process had died there: the job stays
+   * `running` with its lease, for a worker to resume when the lease runs out (or is released).
+   */
+  signal?: AbortSignal;
+}
+
+export interface ImportOptions extends ImportSettings, RunControl {
+  file: Buffer;
+  /** Names this process in the job's lease (`claimed_by`). */
+  workerId?: string;
+  /** How long the lease holds without a batch renewing it. */
+  leaseMs?: number;
+}
+
+/**
+ * Records a queued import job with its file and options, in one transaction. Without `claim` it waits
+ * for a worker; with one, that claim holds it (the caller runs it next).
+ */
+export async function queueImportJob(
+  runtime: RuntimeContext,
+  options: ImportOptions,
+  claim?: JobClaim,
+): Promise<JobView> {
   const form = await loadPublishedForm(runtime, options.formKey, options.formVersion);
-  const id = randomUUID();
-  const job = await insertJob(runtime, {
-    id,
+  const { file, format, dryRun, actor, locale, timeZone, batchSize } = options;
+  return insertJob(runtime, {
+    id: randomUUID(),
     kind: IMPORT_JOB_KIND,
-    createdBy: options.actor.id,
-    result: emptyResult(form, options.dryRun),
+    createdBy: actor.id,
+    result: emptyResult(form, dryRun),
+    stored: {
+      file,
+      settings: {
+        formKey: form.key,
+        formVersion: form.version,
+        format,
+        dryRun,
+        actor,
+        locale,
+        timeZone,
+        batchSize,
+      },
+    },
+    ...(claim ? { claim } : {}),
   });
-  trackJob(id, runImportJob(runtime, id, { ...options, formVersion: form.version }));
+}
+
+/**
+ * Records a queued import job (with its file) and starts it in the background; returns the queued job.
+ * The job is durable from here: if this process stops, the import worker finishes it.
+ */
+export async function startImportJob(runtime: RuntimeContext, options: ImportOptions): Promise<JobView> {
+  const claim = newClaim(options.workerId, options.leaseMs);
+  const job = await queueImportJob(runtime, options, claim);
+  const formVersion = job.result!.formVersion;
+  trackJob(job.id, runClaimedImportJob(runtime, job.id, { ...options, formVersion }, claim));
   return job;
 }
 
@@ -70,8 +110,10 @@ function emptyResult(form: PublishedForm, dryRun: boolean): ImportResult {
 
 /** Collects issues up to the cap, counting the rest. */
 class IssueList {
-  readonly items: JobIssue[] = [];
-  omitted = 0;
+  constructor(
+    readonly items: JobIssue[] = [],
+    public omitted = 0,
+  ) {}
   add(issue: JobIssue): void {
     if (this.items.length < MAX_JOB_ISSUES) this.items.push(issue);
     else this.omitted++;
@@ -79,59 +121,113 @@ class IssueList {
 }
 
 /**
- * Runs the import job `jobId` (already recorded as queued) to its end and returns it. Failures end the
- * job as `failed` with an issue saying why; it rejects only when the job cannot be read back.
+ * Runs the import job `jobId` with `options` to its end and returns it: takes the job's lease (unless a
+ * live lease of another run holds it — then the job is returned as it is), and resumes it if it was left
+ * `running`, else starts it afresh. Failures end the job as `failed` with an issue saying why; it
+ * rejects only when the job cannot be read back.
  */
 export async function runImportJob(
   runtime: RuntimeContext,
   jobId: string,
   options: ImportOptions,
 ): Promise<JobView> {
+  const claim = newClaim(options.workerId, options.leaseMs);
+  if (!(await claimJob(runtime, jobId, claim))) {
+    runtime.logger.warn('import job is held by another run; not started', { job: jobId });
+    return readJob(runtime, jobId);
+  }
+  return runClaimedImportJob(runtime, jobId, options, claim);
+}
+
+/**
+ * Runs the job `claim` holds: a `running` job resumes after its `done` rows with the issues and counts
+ * stored so far; any other starts from the first row. Writes stop, without an error, when the lease is
+ * lost to another run or `options.signal` is aborted.
+ */
+export async function runClaimedImportJob(
+  runtime: RuntimeContext,
+  jobId: string,
+  options: ImportSettings & RunControl & { file: Buffer },
+  claim: JobClaim,
+): Promise<JobView> {
   const locale = options.locale ?? 'en';
-  const issues = new IssueList();
+  const lease = { claim };
+  const stopped = () => options.signal?.aborted === true;
+  let issues = new IssueList();
   let result: ImportResult | undefined;
   let done = 0;
   try {
+    const before = await readJob(runtime, jobId);
     const form = await loadPublishedForm(runtime, options.formKey, options.formVersion);
-    result = emptyResult(form, options.dryRun);
+    const resuming = before.status === 'running' && before.result !== null;
+    result = resuming ? { ...before.result! } : emptyResult(form, options.dryRun);
+    if (resuming) {
+      issues = new IssueList([...before.issues], result.issuesOmitted);
+      done = before.done;
+    }
     let sheet;
     try {
       sheet = await readSheet(options.file, options.format);
     } catch (err) {
       if (!(err instanceof UnreadableFileError)) throw err;
       issues.add({ row: null, column: null, field: null, code: err.code, message: err.message });
-      await finish(runtime, jobId, 'failed', issues, result, 0);
+      await finish(runtime, jobId, claim, 'failed', issues, result, done);
       return readJob(runtime, jobId);
     }
     const rows = sheet.rows;
+    // The same bytes and form version map the same way on every run, so a resumed run needs no more.
     const mapping = mapColumns(
       form.definition,
       sheet.header,
       (column) => rows.some((r) => r.cells[column] !== null && r.cells[column] !== undefined),
       locale,
     );
-    for (const issue of mapping.issues) issues.add(issue);
-    if (mapping.columns.size === 0) {
-      issues.add({
-        row: null,
-        column: null,
-        field: null,
-        code: 'no-matching-columns',
-        message: importMessage('no-matching-columns', { form: form.key }, locale),
+    if (stopped()) return readJob(runtime, jobId);
+    if (resuming) {
+      // The file-level issues are among those stored; only the lease and the audit trail move.
+      await runtime.db.knex.transaction(async (trx) => {
+        await updateJob(runtime, trx, jobId, {}, lease);
+        await appendEvent(trx, {
+          stream: 'system',
+          streamId: jobId,
+          type: 'job.resumed',
+          at: runtime.clock.now().getTime(),
+          payload: { kind: IMPORT_JOB_KIND, done, total: rows.length },
+        });
       });
-      await finish(runtime, jobId, 'failed', issues, result, 0, rows.length);
-      return readJob(runtime, jobId);
+      runtime.logger.info('import job resumed', { job: jobId, done, total: rows.length });
+    } else {
+      for (const issue of mapping.issues) issues.add(issue);
+      if (mapping.columns.size === 0) {
+        issues.add({
+          row: null,
+          column: null,
+          field: null,
+          code: 'no-matching-columns',
+          message: importMessage('no-matching-columns', { form: form.key }, locale),
+        });
+        await finish(runtime, jobId, claim, 'failed', issues, result, 0, rows.length);
+        return readJob(runtime, jobId);
+      }
+      await updateJob(
+        runtime,
+        runtime.db.knex,
+        jobId,
+        {
+          status: 'running',
+          total: rows.length,
+          done: 0,
+          issues: issues.items,
+          result: { ...result, issuesOmitted: issues.omitted },
+        },
+        lease,
+      );
     }
-    await updateJob(runtime, runtime.db.knex, jobId, {
-      status: 'running',
-      total: rows.length,
-      issues: issues.items,
-      result: { ...result, issuesOmitted: issues.omitted },
-    });
 
     const timeZone = options.timeZone ?? DEFAULT_IMPORT_TIME_ZONE;
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-    for (let start = 0; start < rows.length; start += batchSize) {
+    for (let start = done; start < rows.length; start += batchSize) {
+      if (stopped()) return readJob(runtime, jobId);
       const batch = rows.slice(start, start + batchSize);
       const now = runtime.clock.now();
       const good: { id: string; data: Record<string, unknown> }[] = [];
@@ -155,9 +251,12 @@ export async function runImportJob(
         result: { ...result!, imported: result!.imported + good.length, issuesOmitted: issues.omitted },
       });
       if (options.dryRun) {
-        await updateJob(runtime, runtime.db.knex, jobId, progress());
+        await updateJob(runtime, runtime.db.knex, jobId, progress(), lease);
       } else {
         await runtime.db.knex.transaction(async (trx) => {
+          // First, so a run whose lease was taken over rolls back before storing anything; on
+          // PostgreSQL it also locks the job row until the batch commits.
+          await updateJob(runtime, trx, jobId, progress(), lease);
           for (const record of good) {
             await storeNewRecord(runtime, trx, {
               id: record.id,
@@ -169,15 +268,19 @@ export async function runImportJob(
               now,
             });
           }
-          await updateJob(runtime, trx, jobId, progress());
         });
       }
       result.imported += good.length;
       done += batch.length;
       await options.onBatch?.({ done, total: rows.length, imported: result.imported, failed: result.failed });
     }
-    await finish(runtime, jobId, 'done', issues, result, done);
+    if (stopped()) return readJob(runtime, jobId);
+    await finish(runtime, jobId, claim, 'done', issues, result, done);
   } catch (err) {
+    if (err instanceof LeaseLostError) {
+      runtime.logger.warn('import job taken over by another run; this run stops', { job: jobId, done });
+      return readJob(runtime, jobId);
+    }
     runtime.logger.error('import job failed', {
       job: jobId,
       error: err instanceof Error ? (err.stack ?? err.message) : String(err),
@@ -190,7 +293,7 @@ export async function runImportJob(
       message: `${importMessage('import-failed', { done }, locale)}${err instanceof UserError ? `: ${err.message}` : ''}`,
     });
     try {
-      await finish(runtime, jobId, 'failed', issues, result, done);
+      await finish(runtime, jobId, claim, 'failed', issues, result, done);
     } catch (inner) {
       runtime.logger.error('import job could not be marked failed', { job: jobId, error: String(inner) });
     }
@@ -198,9 +301,30 @@ export async function runImportJob(
   return readJob(runtime, jobId);
 }
 
+/**
+ * Ends the job `claim` holds as failed with one more issue (`code` from the import's messages), keeping
+ * its progress and the issues stored so far: for a job that cannot be run at all any more.
+ */
+export async function failImportJob(
+  runtime: RuntimeContext,
+  jobId: string,
+  claim: JobClaim,
+  code: string,
+  params: Record<string, unknown>,
+  locale: ImportSettings['locale'] = 'en',
+): Promise<JobView> {
+  const job = await readJob(runtime, jobId);
+  const issues = new IssueList([...job.issues], job.result?.issuesOmitted ?? 0);
+  issues.add({ row: null, column: null, field: null, code, message: importMessage(code, params, locale) });
+  await finish(runtime, jobId, claim, 'failed', issues, job.result ?? undefined, job.done);
+  return readJob(runtime, jobId);
+}
+
+/** Ends the job: its final state, the event, the stored file deleted and the lease released, together. */
 async function finish(
   runtime: RuntimeContext,
   jobId: string,
+  claim: JobClaim,
   status: 'done' | 'failed',
   issues: IssueList,
   result: ImportResult | undefined,
@@ -209,13 +333,20 @@ async function finish(
 ): Promise<void> {
   const final = result ? { ...result, issuesOmitted: issues.omitted } : undefined;
   await runtime.db.knex.transaction(async (trx) => {
-    await updateJob(runtime, trx, jobId, {
-      status,
-      done,
-      ...(total !== undefined ? { total } : {}),
-      issues: issues.items,
-      ...(final ? { result: final } : {}),
-    });
+    await updateJob(
+      runtime,
+      trx,
+      jobId,
+      {
+        status,
+        done,
+        ...(total !== undefined ? { total } : {}),
+        issues: issues.items,
+        ...(final ? { result: final } : {}),
+      },
+      { claim, release: true },
+    );
+    await deleteJobFile(trx, jobId);
     await appendEvent(trx, {
       stream: 'system',
       streamId: jobId,

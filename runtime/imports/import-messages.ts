@@ -30,6 +30,14 @@ export const importMessages: MessageCatalog = {
     en: 'The import stopped unexpectedly after {done} rows; the rows before were kept',
     'zh-CN': '导入在第 {done} 行后意外中止，之前的行已保存',
   },
+  'import-file-missing': {
+    en: 'The uploaded file of this import is no longer stored, so it cannot go on after {done} rows; send the rest again',
+    'zh-CN': '此导入上传的文件已不再保存，无法在第 {done} 行之后继续；请重新上传其余部分',
+  },
+  'import-gave-up': {
+    en: 'The import was interrupted {attempts} times and was stopped after {done} rows; the rows before were kept',
+    'zh-CN': '导入已中断 {attempts} 次，在第 {done} 行后停止，之前的行已保存',
+  },
 };
 
 export function importMessage(code: string, params: Record<string, unknown>, locale: Locale): string {

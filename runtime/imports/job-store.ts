@@ -1,13 +1,16 @@
 /**
- * @module The `jobs` table as imports use it: create a queued job, read one with its progress
- * (`percent` from `done` / `total`), and the registry of jobs running in this process, so a caller —
- * a test — can await the job an HTTP request started (`waitForJob`) instead of polling.
+ * @module The `jobs` table as imports use it: create a queued job (with its uploaded file, in the same
+ * transaction), move it on — only while the caller's lease holds it, when it passes its claim — read one
+ * with its progress (`percent` from `done` / `total`), and the registry of jobs running in this process,
+ * so a caller — a test — can await the job an HTTP request started (`waitForJob`) instead of polling.
  */
 import type { Knex } from 'knex';
 import { appendEvent } from '../events/append-event';
 import { notFound } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
 import { readJson, writeJson } from '../storage/json-value';
+import { insertJobFile, type StoredImport } from './job-files';
+import { LeaseLostError, type JobClaim } from './job-lease';
 import type { JobIssue } from './map-columns';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -61,10 +64,18 @@ function jobView(row: Record<string, unknown>): JobView {
   };
 }
 
-export async function insertJob(
-  runtime: RuntimeContext,
-  job: { id: string; kind: string; createdBy: string | null; result: ImportResult },
-): Promise<JobView> {
+export interface NewJob {
+  id: string;
+  kind: string;
+  createdBy: string | null;
+  result: ImportResult;
+  /** The uploaded file and options, kept until the job ends. */
+  stored?: StoredImport;
+  /** Queued already held by this claim (the process about to run it), so no worker takes it meanwhile. */
+  claim?: JobClaim;
+}
+
+export async function insertJob(runtime: RuntimeContext, job: NewJob): Promise<JobView> {
   const at = runtime.clock.now().getTime();
   await runtime.db.knex.transaction(async (trx) => {
     await trx('jobs').insert({
@@ -78,7 +89,11 @@ export async function insertJob(
       created_by: job.createdBy,
       created_at: at,
       updated_at: at,
+      claimed_by: job.claim?.token ?? null,
+      claimed_until: job.claim ? at + job.claim.leaseMs : null,
+      attempts: job.claim ? 1 : 0,
     });
+    if (job.stored) await insertJobFile(trx, job.id, job.stored, at);
     await appendEvent(trx, {
       stream: 'system',
       streamId: job.id,
@@ -99,19 +114,32 @@ export interface JobUpdate {
   result?: ImportResult;
 }
 
+/**
+ * Writes `update` to the job. With `lease`, only while `lease.claim` still holds the job — renewing it,
+ * or releasing it when `lease.release` — and throws {@link LeaseLostError} (rolling back the caller's
+ * transaction) when another claim has taken the job over.
+ */
 export async function updateJob(
   runtime: RuntimeContext,
   db: Knex | Knex.Transaction,
   id: string,
   update: JobUpdate,
+  lease?: { claim: JobClaim; release?: boolean },
 ): Promise<void> {
-  const row: Record<string, unknown> = { updated_at: runtime.clock.now().getTime() };
+  const now = runtime.clock.now().getTime();
+  const row: Record<string, unknown> = { updated_at: now };
   if (update.status !== undefined) row.status = update.status;
   if (update.total !== undefined) row.total = update.total;
   if (update.done !== undefined) row.done = update.done;
   if (update.issues !== undefined) row.issues = writeJson(update.issues);
   if (update.result !== undefined) row.result = writeJson(update.result);
-  await db('jobs').where({ id }).update(row);
+  if (!lease) {
+    await db('jobs').where({ id }).update(row);
+    return;
+  }
+  row.claimed_until = lease.release ? null : now + lease.claim.leaseMs;
+  const updated = await db('jobs').where({ id, claimed_by: lease.claim.token }).update(row);
+  if (Number(updated) === 0) throw new LeaseLostError(id);
 }
 
 export async function readJob(runtime: RuntimeContext, id: string): Promise<JobView> {

@@ -4,8 +4,10 @@
  * (or `record.unassigned`) with `{ assignee, previous, reason, by, manual: true }` in the same
  * transaction — the inbox, the timeline and the assignment notification read it like an automatic one.
  * An unknown or inactive user is 422 naming `/assignee`; assigning the current assignee again is still
- * recorded (the reason may be new).
+ * recorded (the reason may be new). `applyAssignment` is the same inside a caller's transaction: a
+ * rule's `assign` action records `{ manual: false, rule }` instead of `manual: true`.
  */
+import type { Knex } from 'knex';
 import { appendEvent } from '../events/append-event';
 import { invalid } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
@@ -39,6 +41,65 @@ export function assignInputOf(body: Record<string, unknown>): AssignInput {
   return { assignee, ...(reason ? { reason } : {}) };
 }
 
+/** Who asked for an assignment: a person by hand, or a rule (named in the event). */
+export type AssignmentOrigin = { manual: true } | { manual: false; rule: string };
+
+export interface AssignmentOptions {
+  actor: Actor;
+  /** Epoch ms of the assignment. */
+  at: number;
+  origin?: AssignmentOrigin;
+}
+
+/**
+ * Assigns record `id` inside `trx` (its row locked first): 404 for a missing record and 422 for an
+ * unknown or inactive assignee, both thrown before anything is written.
+ */
+export async function applyAssignment(
+  runtime: RuntimeContext,
+  trx: Knex.Transaction,
+  id: string,
+  input: AssignInput,
+  { actor, at, origin = { manual: true } }: AssignmentOptions,
+): Promise<void> {
+  const row = await lockRecord(trx, runtime.db.dialect, id);
+  if (input.assignee !== null) {
+    const user = (await trx('users').where({ id: input.assignee }).first('active')) as
+      { active: boolean | number } | undefined;
+    if (!user || !user.active) {
+      throw invalid(
+        [
+          {
+            code: 'unknown-assignee',
+            path: '/assignee',
+            params: { assignee: input.assignee },
+            message: `"${input.assignee}" is not an active user`,
+          },
+        ],
+        'The assignee must be an active user',
+      );
+    }
+  }
+  const previous = row.assignee ?? null;
+  await trx('records').where({ id }).update({ assignee: input.assignee, updated_at: at });
+  await appendEvent(trx, {
+    stream: 'record',
+    streamId: id,
+    type: input.assignee === null ? 'record.unassigned' : 'record.assigned',
+    actor: actor.id,
+    at,
+    payload: {
+      form: row.form_key,
+      stage: row.stage ?? null,
+      assignee: input.assignee,
+      previous,
+      reason: input.reason ?? null,
+      by: actor.id,
+      ...origin,
+    },
+  });
+}
+
 export async function assignRecord(
   runtime: RuntimeContext,
   id: string,
@@ -46,43 +107,6 @@ export async function assignRecord(
   actor: Actor,
 ): Promise<RecordDetail> {
   const at = runtime.clock.now().getTime();
-  await runtime.db.knex.transaction(async (trx) => {
-    const row = await lockRecord(trx, runtime.db.dialect, id);
-    if (input.assignee !== null) {
-      const user = (await trx('users').where({ id: input.assignee }).first('active')) as
-        { active: boolean | number } | undefined;
-      if (!user || !user.active) {
-        throw invalid(
-          [
-            {
-              code: 'unknown-assignee',
-              path: '/assignee',
-              params: { assignee: input.assignee },
-              message: `"${input.assignee}" is not an active user`,
-            },
-          ],
-          'The assignee must be an active user',
-        );
-      }
-    }
-    const previous = row.assignee ?? null;
-    await trx('records').where({ id }).update({ assignee: input.assignee, updated_at: at });
-    await appendEvent(trx, {
-      stream: 'record',
-      streamId: id,
-      type: input.assignee === null ? 'record.unassigned' : 'record.assigned',
-      actor: actor.id,
-      at,
-      payload: {
-        form: row.form_key,
-        stage: row.stage ?? null,
-        assignee: input.assignee,
-        previous,
-        reason: input.reason ?? null,
-        by: actor.id,
-        manual: true,
-      },
-    });
-  });
+  await runtime.db.knex.transaction((trx) => applyAssignment(runtime, trx, id, input, { actor, at }));
   return readRecord(runtime, id);
 }

@@ -5,7 +5,11 @@
  * (422 and nothing stored when invalid) and stored as the next revision; the flow gets
  * `record.updated` with the changed fields (and a changed tier / priority), which may re-target
  * running SLA clocks as their policies say. A record whose flow has finished is only updated.
+ *
+ * `applyRecordUpdate` is that core inside a caller's transaction (a rule's `set-fields` action runs it
+ * in its firing's transaction, on the current revision); `updateRecord` wraps it for the API.
  */
+import type { Knex } from 'knex';
 import type { Locale } from '../../engine';
 import { applyFlowStep } from '../flows/apply-flow-step';
 import { stepScope } from '../flows/step-scope';
@@ -16,11 +20,101 @@ import { readJson } from '../storage/json-value';
 import { refusalError, tierAndPriority, type ContextOverrides } from './flow-inputs';
 import { customerOf, loadPublishedForm } from './published-form';
 import { readRecord, type RecordDetail } from './read-record';
-import { changedFields, storeDataChange } from './record-revisions';
+import { changedFields, storeDataChange, type FieldChange } from './record-revisions';
 import { loadInstance, lockRecord, snapshotOf, type Actor, type RecordData } from './record-rows';
 
 export interface UpdateInput extends ContextOverrides {
   data: RecordData;
+}
+
+export interface UpdateOptions {
+  actor: Actor;
+  now: Date;
+  locale?: Locale;
+  /** The revision the caller read (`If-Match`); undefined acts on the current revision. */
+  expectedRevision?: number;
+}
+
+export interface UpdateOutcome {
+  /** The record's revision after the update (unchanged when nothing changed). */
+  revision: number;
+  changes: FieldChange[];
+}
+
+function staleRevision(current: number, expected: number): UserError {
+  return new UserError(
+    409,
+    'stale-revision',
+    `The record is at revision ${current}, not ${expected}; reload it and try again`,
+    [
+      {
+        code: 'stale-revision',
+        path: '/revision',
+        params: { current, expected },
+        message: `Current revision is ${current}`,
+      },
+    ],
+  );
+}
+
+/**
+ * Updates record `id` inside `trx`, locking its row first. Every refusal (stale revision, invalid
+ * values, a flow that refuses the update) is thrown as a `UserError` before anything is written.
+ */
+export async function applyRecordUpdate(
+  runtime: RuntimeContext,
+  trx: Knex.Transaction,
+  id: string,
+  input: UpdateInput,
+  { actor, now, locale = 'en', expectedRevision }: UpdateOptions,
+): Promise<UpdateOutcome> {
+  const at = now.getTime();
+  const row = await lockRecord(trx, runtime.db.dialect, id);
+  const current = Number(row.revision);
+  if (expectedRevision !== undefined && current !== expectedRevision) {
+    throw staleRevision(current, expectedRevision);
+  }
+  const form = await loadPublishedForm(runtime, row.form_key, Number(row.form_version), trx);
+  const before = readJson<RecordData>(row.data) ?? {};
+  const checked = form.compiled.validate({ ...before, ...input.data }, { now, locale });
+  if (!checked.ok) throw invalid(checked.issues, 'The updated record has invalid values');
+  const changes = changedFields(before, checked.value);
+  const contextChange = tierAndPriority(Object.fromEntries(changes.map((c) => [c.field, c.after])), input);
+  if (changes.length === 0 && Object.keys(contextChange).length === 0) return { revision: current, changes };
+
+  const storeData = async () =>
+    changes.length === 0
+      ? current
+      : storeDataChange(trx, {
+          row,
+          data: checked.value,
+          changes,
+          customer: customerOf(form, checked.value),
+          actor: actor.id,
+          now: at,
+        });
+
+  const instance = await loadInstance(trx, id);
+  const snapshot = instance ? snapshotOf(instance) : null;
+  if (instance && snapshot && snapshot.status === 'active') {
+    const loaded = await loadFlow(runtime, trx, instance.flow_key, Number(instance.flow_version));
+    const event = {
+      type: 'record.updated',
+      data: Object.fromEntries(changes.map((c) => [c.field, c.after])),
+      ...contextChange,
+    };
+    const result = loaded.flow.send(snapshot, event, now, { locale });
+    if (!result.ok) throw refusalError(result.reason, result.issues);
+    // Store the data first: stage changes the update may cause then come after it in the timeline.
+    const revision = await storeData();
+    await applyFlowStep(
+      stepScope(runtime, trx, { recordId: id, formKey: row.form_key }, loaded, actor.id, at),
+      result,
+      false,
+    );
+    return { revision, changes };
+  }
+  return { revision: await storeData(), changes };
 }
 
 export async function updateRecord(
@@ -32,71 +126,8 @@ export async function updateRecord(
   locale: Locale = 'en',
 ): Promise<RecordDetail> {
   const now = runtime.clock.now();
-  const at = now.getTime();
-  await runtime.db.knex.transaction(async (trx) => {
-    const row = await lockRecord(trx, runtime.db.dialect, id);
-    if (Number(row.revision) !== expectedRevision) {
-      throw new UserError(
-        409,
-        'stale-revision',
-        `The record is at revision ${row.revision}, not ${expectedRevision}; reload it and try again`,
-        [
-          {
-            code: 'stale-revision',
-            path: '/revision',
-            params: { current: Number(row.revision), expected: expectedRevision },
-            message: `Current revision is ${row.revision}`,
-          },
-        ],
-      );
-    }
-    const form = await loadPublishedForm(runtime, row.form_key, Number(row.form_version), trx);
-    const before = readJson<RecordData>(row.data) ?? {};
-    const checked = form.compiled.validate({ ...before, ...input.data }, { now, locale });
-    if (!checked.ok) throw invalid(checked.issues, 'The updated record has invalid values');
-    const changes = changedFields(before, checked.value);
-    const contextChange = tierAndPriority(Object.fromEntries(changes.map((c) => [c.field, c.after])), input);
-    if (changes.length === 0 && Object.keys(contextChange).length === 0) return;
-
-    const instance = await loadInstance(trx, id);
-    const snapshot = instance ? snapshotOf(instance) : null;
-    if (instance && snapshot && snapshot.status === 'active') {
-      const loaded = await loadFlow(runtime, trx, instance.flow_key, Number(instance.flow_version));
-      const event = {
-        type: 'record.updated',
-        data: Object.fromEntries(changes.map((c) => [c.field, c.after])),
-        ...contextChange,
-      };
-      const result = loaded.flow.send(snapshot, event, now, { locale });
-      if (!result.ok) throw refusalError(result.reason, result.issues);
-      // Store the data first: stage changes the update may cause then come after it in the timeline.
-      if (changes.length > 0) {
-        await storeDataChange(trx, {
-          row,
-          data: checked.value,
-          changes,
-          customer: customerOf(form, checked.value),
-          actor: actor.id,
-          now: at,
-        });
-      }
-      await applyFlowStep(
-        stepScope(runtime, trx, { recordId: id, formKey: row.form_key }, loaded, actor.id, at),
-        result,
-        false,
-      );
-      return;
-    }
-    if (changes.length > 0) {
-      await storeDataChange(trx, {
-        row,
-        data: checked.value,
-        changes,
-        customer: customerOf(form, checked.value),
-        actor: actor.id,
-        now: at,
-      });
-    }
-  });
+  await runtime.db.knex.transaction((trx) =>
+    applyRecordUpdate(runtime, trx, id, input, { actor, now, locale, expectedRevision }),
+  );
   return readRecord(runtime, id);
 }

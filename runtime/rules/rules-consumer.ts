@@ -25,6 +25,7 @@ import type { OutboxConsumer, OutboxEvent } from '../outbox/drain-outbox';
 import type { RuntimeContext } from '../runtime-context';
 import { readJson } from '../storage/json-value';
 import { aggregateInSql } from './aggregate-in-sql';
+import { latestFormFields } from './latest-form-fields';
 import { storeFiring } from './store-firing';
 
 /** Runtime event types → the engine's rule event types. */
@@ -81,19 +82,6 @@ async function recordVersions(trx: Knex.Transaction, event: OutboxEvent) {
   return current && { record: current, previous };
 }
 
-async function fieldsOf(
-  runtime: RuntimeContext,
-  trx: Knex.Transaction,
-  form: string,
-): Promise<Map<string, FieldInfo>> {
-  const row = (await trx('definitions')
-    .where({ kind: 'form', key: form })
-    .andWhere('version', '>', 0)
-    .orderBy('version', 'desc')
-    .first('body')) as { body: unknown } | undefined;
-  return new Map(row ? listFormFields(readJson<FormDefinition>(row.body)).map((f) => [f.key, f]) : []);
-}
-
 /**
  * What one batch reads once instead of per event: the published rules and the fields of each form.
  * Keyed by the batch's transaction, so a rule published in between is seen by the next batch.
@@ -117,7 +105,7 @@ function readsOf(runtime: RuntimeContext, trx: Knex.Transaction) {
     fields(form: string) {
       let fields = cached.fields.get(form);
       if (!fields) {
-        fields = fieldsOf(runtime, trx, form);
+        fields = latestFormFields(trx, form);
         cached.fields.set(form, fields);
       }
       return fields;

@@ -1,9 +1,10 @@
 /**
- * @module Fires one due timer inside the sweeper's transaction: the record's flow instance gets the
- * timer's event at `now`, and the step is persisted like any other (`applyFlowStep`). The timer row is
- * deleted first, so a step that schedules a timer of the same id keeps it. A stale timer (its clock
- * stopped or re-targeted since) is just deleted; one the engine refuses is deleted and the refusal
- * kept on the record as `timer.refused`.
+ * @module Fires one due timer inside the sweeper's transaction, by kind: a `rule-tick` timer runs its
+ * scheduled rule (`runScheduledRule`); every other timer belongs to a record's flow, whose instance
+ * gets the timer's event at `now`, and the step is persisted like any other (`applyFlowStep`). The
+ * timer row is deleted first, so a step that schedules a timer of the same id keeps it. A stale timer
+ * (its clock stopped or re-targeted since) is just deleted; one the engine refuses is deleted and the
+ * refusal kept on the record as `timer.refused`.
  */
 import type { Knex } from 'knex';
 import type { FlowEvent } from '../../engine';
@@ -12,8 +13,10 @@ import { applyFlowStep } from '../flows/apply-flow-step';
 import { stepScope } from '../flows/step-scope';
 import { loadFlow } from '../flows/flow-loader';
 import { loadInstance, snapshotOf } from '../records/record-rows';
+import { runScheduledRule } from '../rules/run-scheduled-rule';
 import type { RuntimeContext } from '../runtime-context';
 import { readJson } from '../storage/json-value';
+import { RULE_TICK_KIND } from './rule-tick-timer';
 
 export const TIMER_ACTOR = 'system:timer';
 
@@ -21,7 +24,8 @@ export interface TimerRow {
   id: string;
   due_at: number | string;
   kind: string;
-  record_id: string;
+  /** The record whose flow the timer belongs to; null for a scheduled rule's tick. */
+  record_id: string | null;
   payload: unknown;
   attempts: number;
 }
@@ -35,6 +39,23 @@ export async function fireTimer(
   runtime: RuntimeContext,
   trx: Knex.Transaction,
   timer: TimerRow,
+  now: number,
+): Promise<FireOutcome> {
+  if (timer.kind === RULE_TICK_KIND && timer.record_id === null) {
+    return runScheduledRule(runtime, trx, timer, now);
+  }
+  if (timer.record_id === null) {
+    // Neither a rule tick nor a record's: nothing could ever fire it.
+    await trx('timers').where({ id: timer.id }).delete();
+    return 'orphan';
+  }
+  return fireRecordTimer(runtime, trx, { ...timer, record_id: timer.record_id }, now);
+}
+
+async function fireRecordTimer(
+  runtime: RuntimeContext,
+  trx: Knex.Transaction,
+  timer: TimerRow & { record_id: string },
   now: number,
 ): Promise<FireOutcome> {
   const instance = await loadInstance(trx, timer.record_id);

@@ -1,13 +1,15 @@
 /**
  * @module The durable timers' sweeper: fires due timers (`due_at <= now`) in due order, each in a
- * transaction of its own that claims the row, steps the record's flow with the timer's event,
- * persists the step and its effects, and deletes the timer — so a timer fires exactly once, and a
- * restart resumes whatever was due while the runtime was down (misfires run once, late).
+ * transaction of its own that claims the row and fires it by kind (`fireTimer`): a record's timer
+ * steps the record's flow with the timer's event, persists the step and its effects, and deletes the
+ * timer; a scheduled rule's tick runs the rule and moves the timer to the next tick — so a timer fires
+ * exactly once, and a restart resumes whatever was due while the runtime was down (a record's
+ * misfired timers run once each, late; a rule runs once for its latest missed tick).
  *
- * On PostgreSQL the claim is `SELECT … FOR UPDATE SKIP LOCKED` over the timer joined with its record:
- * several processes share the work, none waits on a row another holds, and a user's event on the same
- * record (which locks the record first) is never interleaved with a firing. SQLite is one process and
- * one writer, so a plain transaction suffices.
+ * On PostgreSQL the claim is `SELECT … FOR UPDATE SKIP LOCKED` over the timer joined with its record
+ * (a rule's tick, which has no record, alone): several processes share the work, none waits on a row
+ * another holds, and a user's event on the same record (which locks the record first) is never
+ * interleaved with a firing. SQLite is one process and one writer, so a plain transaction suffices.
  *
  * A failure is recorded, never thrown: the step is rolled back to a savepoint and the timer row gets
  * `attempts + 1`, `last_error`, the worker in `claimed_by`, and `due_at` pushed back with exponential
@@ -17,6 +19,7 @@ import { hostname } from 'node:os';
 import type { Knex } from 'knex';
 import type { RuntimeContext } from '../runtime-context';
 import { fireTimer, type FireOutcome, type TimerRow } from './fire-timer';
+import { RULE_TICK_KIND } from './rule-tick-timer';
 
 export interface SweepOptions {
   /** Most timers to handle in this call. */
@@ -26,9 +29,12 @@ export interface SweepOptions {
 }
 
 export interface SweepResult {
-  /** Timers whose event changed the flow (warnings, breaches, delayed transitions). */
+  /** Timers whose event changed the flow (warnings, breaches, delayed transitions), and rule ticks run. */
   fired: number;
-  /** Timers that were stale, refused or had no flow instance any more: deleted without effect. */
+  /**
+   * Timers that were stale, refused or had no flow instance any more, and ticks of rules since
+   * disabled or unscheduled: deleted without effect.
+   */
   discarded: number;
   /** Timers that failed and were pushed back. */
   failed: number;
@@ -45,16 +51,37 @@ export function backoffMs(attempts: number): number {
 
 export const defaultWorkerId = () => `${hostname()}:${process.pid}`;
 
-/** Claims the next due timer of a record with a flow, or undefined when none is left. */
+/** Takes the row lock on PostgreSQL without waiting: a row another process holds is skipped. */
+function claimed<Q extends Knex.QueryBuilder>(runtime: RuntimeContext, query: Q): Q {
+  return runtime.db.dialect === 'postgres' ? (query.forUpdate().skipLocked() as Q) : query;
+}
+
+/**
+ * Claims the next due timer, or undefined when none is left. Scheduled rules' ticks (no record) come
+ * first: there is at most one per rule, and running one moves it past `now`, so they cannot crowd out
+ * the records' timers. A record's timer is claimed together with its record, as before.
+ */
 async function claimNext(runtime: RuntimeContext, trx: Knex.Transaction, now: number) {
-  const query = trx('timers')
-    .join('records', 'records.id', 'timers.record_id')
-    .where('timers.due_at', '<=', now)
-    .orderBy([{ column: 'timers.due_at' }, { column: 'timers.id' }])
-    .select('timers.*')
-    .first();
-  return (await (runtime.db.dialect === 'postgres' ? query.forUpdate().skipLocked() : query)) as
-    TimerRow | undefined;
+  const tick = (await claimed(
+    runtime,
+    trx('timers')
+      .where({ kind: RULE_TICK_KIND })
+      .whereNull('record_id')
+      .andWhere('due_at', '<=', now)
+      .orderBy([{ column: 'due_at' }, { column: 'id' }])
+      .select('*')
+      .first(),
+  )) as TimerRow | undefined;
+  if (tick) return tick;
+  return (await claimed(
+    runtime,
+    trx('timers')
+      .join('records', 'records.id', 'timers.record_id')
+      .where('timers.due_at', '<=', now)
+      .orderBy([{ column: 'timers.due_at' }, { column: 'timers.id' }])
+      .select('timers.*')
+      .first(),
+  )) as TimerRow | undefined;
 }
 
 export async function sweepDueTimers(

@@ -8,6 +8,8 @@ import type { RuntimeContext } from '../runtime-context';
 import { readJson } from '../storage/json-value';
 import { claimDueRows, type ClaimedRow } from './claim-due-rows';
 import { MAX_ATTEMPTS, nextAttemptAt } from './retry-schedule';
+import { RULE_WEBHOOK_EVENT } from './rule-deliveries';
+import { readSecret, secretEnvName, type Environment } from './secret-ref';
 import { signBody } from './sign-payload';
 import type { WebhookBody } from './webhook-consumer';
 
@@ -19,6 +21,8 @@ export interface DeliverOptions {
   limit?: number;
   timeoutMs?: number;
   maxAttempts?: number;
+  /** Where rule deliveries' secrets are read (`CLOSEDLOOP_SECRET_<REF>`); `process.env` by default. */
+  env?: Environment;
 }
 
 export interface DeliverResult {
@@ -37,24 +41,49 @@ interface AttemptOutcome {
   error: string | null;
 }
 
+/** Where a delivery goes and how it is signed (no secret: unsigned), or why it cannot be sent. */
+type Target =
+  | { url: string; secret: string | null; event: string }
+  | { refused: string }
+  /** Its subscription was deleted meanwhile (the cascade removed the delivery too). */
+  | null;
+
+async function targetOf(runtime: RuntimeContext, delivery: ClaimedRow, env: Environment): Promise<Target> {
+  if (delivery.webhook_id === null || delivery.webhook_id === undefined) {
+    const ref = (delivery.secret_ref as string | null) ?? null;
+    const secret = ref === null ? null : readSecret(ref, env);
+    if (ref !== null && secret === undefined) {
+      return {
+        refused: `the signing secret "${ref}" is not configured: set ${secretEnvName(ref)}; not sent unsigned`,
+      };
+    }
+    return { url: delivery.url as string, secret: secret ?? null, event: RULE_WEBHOOK_EVENT };
+  }
+  const hook = (await runtime.db
+    .knex('webhooks')
+    .where({ id: delivery.webhook_id as string })
+    .first('url', 'secret')) as { url: string; secret: string } | undefined;
+  if (!hook) return null;
+  const payload = readJson<WebhookBody>(delivery.payload);
+  return { url: hook.url, secret: hook.secret, event: payload.event.type };
+}
+
 async function post(
   fetchFn: FetchLike,
-  url: string,
-  secret: string,
+  target: { url: string; secret: string | null; event: string },
   delivery: ClaimedRow,
   timeoutMs: number,
 ): Promise<AttemptOutcome> {
-  const payload = readJson<WebhookBody>(delivery.payload);
-  const body = JSON.stringify(payload);
+  const body = JSON.stringify(readJson<unknown>(delivery.payload));
   try {
-    const response = await fetchFn(url, {
+    const response = await fetchFn(target.url, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
         'User-Agent': 'Closedloop-Webhooks/1',
         'X-Closedloop-Delivery': delivery.id,
-        'X-Closedloop-Event': payload.event.type,
-        'X-Closedloop-Signature': signBody(secret, body),
+        'X-Closedloop-Event': target.event,
+        ...(target.secret !== null ? { 'X-Closedloop-Signature': signBody(target.secret, body) } : {}),
       },
       body,
       redirect: 'manual',
@@ -81,7 +110,13 @@ async function post(
 /** Sends the deliveries that are due now; call it from a loop (`startDeliveryWorkers`) or a test. */
 export async function deliverDueWebhooks(
   runtime: RuntimeContext,
-  { fetch: fetchFn = fetch, limit = 20, timeoutMs = 10_000, maxAttempts = MAX_ATTEMPTS }: DeliverOptions = {},
+  {
+    fetch: fetchFn = fetch,
+    limit = 20,
+    timeoutMs = 10_000,
+    maxAttempts = MAX_ATTEMPTS,
+    env = process.env,
+  }: DeliverOptions = {},
 ): Promise<DeliverResult> {
   const result: DeliverResult = { delivered: 0, retrying: 0, failed: 0 };
   const claimed = await claimDueRows(runtime, {
@@ -90,14 +125,13 @@ export async function deliverDueWebhooks(
     leaseMs: timeoutMs + 60_000,
   });
   for (const delivery of claimed) {
-    const hook = (await runtime.db
-      .knex('webhooks')
-      .where({ id: delivery.webhook_id as string })
-      .first('url', 'secret')) as { url: string; secret: string } | undefined;
-    // Deleted meanwhile: the cascade removed the delivery too.
-    if (!hook) continue;
+    const target = await targetOf(runtime, delivery, env);
+    if (target === null) continue;
     const started = runtime.clock.now().getTime();
-    const outcome = await post(fetchFn, hook.url, hook.secret, delivery, timeoutMs);
+    const outcome: AttemptOutcome =
+      'refused' in target
+        ? { ok: false, status: null, body: null, error: target.refused }
+        : await post(fetchFn, target, delivery, timeoutMs);
     const now = runtime.clock.now().getTime();
     const attempt = delivery.attempts + 1;
     const next = outcome.ok ? null : nextAttemptAt(attempt, now, maxAttempts);

@@ -1,8 +1,10 @@
 /**
- * @module The background work of one runtime process: the durable timer sweeper, the rules consumer,
- * and the delivery workers (webhooks, in-app notifications, e-mail). `closedloop serve` starts them;
+ * @module The background work of one runtime process: the durable timer sweeper (record timers and
+ * scheduled-rule ticks), the rules consumer, the delivery workers (webhooks, in-app notifications,
+ * e-mail) and the import worker (queued imports, and those a crash interrupted). `closedloop serve` starts them;
  * on PostgreSQL several processes may run them side by side.
  */
+import { startImportWorker } from '../imports/import-worker';
 import { startDeliveryWorkers } from '../notifications/start-delivery-workers';
 import type { RuntimeContext } from '../runtime-context';
 import { startTimerSweeper } from '../timers/timer-sweeper';
@@ -25,6 +27,7 @@ export function startWorkers(runtime: RuntimeContext, options: WorkerOptions = {
       mailFrom: options.mailFrom,
       intervalMs: options.intervalMs,
     }),
+    startImportWorker(runtime, { intervalMs: options.intervalMs }),
   ];
   return async () => {
     await Promise.all(stops.map((stop) => stop()));

@@ -20,13 +20,16 @@ import { appendEvent } from '../../events/append-event';
 import { readJson } from '../../storage/json-value';
 import type { StepScope } from '../step-scope';
 
+/** What choosing among a role's people reads: the record (for its load and needs) in a transaction. */
+export type OwnerScope = Pick<StepScope, 'trx' | 'dialect' | 'recordId' | 'formKey'>;
+
 interface Candidate {
   id: string;
   skills: string[];
   region: string | null;
 }
 
-async function candidateRows(scope: StepScope, role: string): Promise<Candidate[]> {
+async function candidateRows(scope: OwnerScope, role: string): Promise<Candidate[]> {
   const rows = (await scope
     .trx('users')
     .where({ active: true })
@@ -55,7 +58,7 @@ async function candidateRows(scope: StepScope, role: string): Promise<Candidate[
 const fold = (text: string) => text.trim().toLowerCase();
 
 /** The record's skill tags and its region's province (see the module comment). */
-async function recordNeeds(scope: StepScope): Promise<{ tags: string[]; province: string | null }> {
+async function recordNeeds(scope: OwnerScope): Promise<{ tags: string[]; province: string | null }> {
   const row = (await scope.trx('records').where({ id: scope.recordId }).first('data', 'form_version')) as
     { data: unknown; form_version: number } | undefined;
   const data = readJson<Record<string, unknown>>(row?.data) ?? {};
@@ -95,7 +98,7 @@ interface SkillsChoice {
 }
 
 async function bySkills(
-  scope: StepScope,
+  scope: OwnerScope,
   users: Candidate[],
   stage: string,
   role: string,
@@ -135,7 +138,7 @@ async function bySkills(
 }
 
 /** The candidate assigned least recently (never first), by the `record.assigned` events. */
-async function leastRecentlyAssigned(scope: StepScope, users: string[]): Promise<string> {
+async function leastRecentlyAssigned(scope: OwnerScope, users: string[]): Promise<string> {
   const expr = scope.dialect === 'postgres' ? "payload->>'assignee'" : "json_extract(payload, '$.assignee')";
   const rows = (await scope
     .trx('events')
@@ -150,7 +153,7 @@ async function leastRecentlyAssigned(scope: StepScope, users: string[]): Promise
   return [...users].sort((a, b) => (last.get(a) ?? -1) - (last.get(b) ?? -1) || a.localeCompare(b))[0]!;
 }
 
-async function leastLoaded(scope: StepScope, users: string[]): Promise<string> {
+async function leastLoaded(scope: OwnerScope, users: string[]): Promise<string> {
   const rows = (await scope
     .trx('records')
     .whereIn('assignee', users)
@@ -164,6 +167,15 @@ async function leastLoaded(scope: StepScope, users: string[]): Promise<string> {
     scope,
     users.filter((u) => (load.get(u) ?? 0) === least),
   );
+}
+
+/**
+ * The person a role's work goes to by the default strategy (`round-robin`): the active holder of
+ * `role` assigned least recently; null when nobody holds it. Rules assigning to a role use it too.
+ */
+export async function roundRobinOwner(scope: OwnerScope, role: string): Promise<string | null> {
+  const users = (await candidateRows(scope, role)).map((row) => row.id);
+  return users.length > 0 ? leastRecentlyAssigned(scope, users) : null;
 }
 
 export async function assignOwner(scope: StepScope, effect: AssignEffect): Promise<void> {

@@ -1,0 +1,65 @@
+/**
+ * @module A rule's `assign` action: the target record (the triggering one, or the one an earlier
+ * create-record action made) goes to a fixed user, to the user a field names, or to a role's next
+ * person by the flows' default strategy (round-robin among the role's active users). It is stored like
+ * a manual assignment — `record.assigned` with a reason naming the rule, `{ manual: false, rule }` — so
+ * the timeline shows it and the assignee gets the usual notification. An empty field, a role nobody
+ * holds, or a user who is not active is refused (`assign-refused`), and the record stays as it was.
+ */
+import type { ResolvedAction } from '../../engine';
+import { roundRobinOwner } from '../flows/effects/assign-effect';
+import { applyAssignment } from '../records/assign-record';
+import { lockRecord } from '../records/record-rows';
+import {
+  refusalSummary,
+  RULE_ACTOR,
+  targetRecord,
+  type ActionContext,
+  type ActionOutcome,
+} from './action-context';
+
+export type AssignAction = Extract<ResolvedAction, { type: 'assign' }>;
+
+const refused = (why: string): ActionOutcome => ({ type: 'assign-refused', id: refusalSummary(why) });
+
+/** The person and the reason the timeline shows, or why nobody can be assigned. */
+async function chooseAssignee(
+  context: ActionContext,
+  recordId: string,
+  to: AssignAction['assignee'],
+): Promise<{ assignee: string; reason: string } | { refused: string }> {
+  const byRule = `Assigned by rule "${context.rule.key}"`;
+  if ('role' in to) {
+    const row = await lockRecord(context.trx, context.runtime.db.dialect, recordId);
+    const assignee = await roundRobinOwner(
+      { trx: context.trx, dialect: context.runtime.db.dialect, recordId, formKey: row.form_key },
+      to.role,
+    );
+    if (assignee === null) return { refused: `no active user has the role "${to.role}"` };
+    return { assignee, reason: `${byRule}: role "${to.role}" (round-robin)` };
+  }
+  if (to.user === null) return { refused: `the field "${to.field ?? ''}" names no user` };
+  return {
+    assignee: to.user,
+    reason: to.field ? `${byRule}: the user in field "${to.field}"` : byRule,
+  };
+}
+
+export async function assign(context: ActionContext, action: AssignAction): Promise<ActionOutcome> {
+  const target = targetRecord(context, action.target);
+  if ('missing' in target) return refused(target.missing);
+  const chosen = await chooseAssignee(context, target.id, action.assignee);
+  if ('refused' in chosen) return refused(chosen.refused);
+  await applyAssignment(
+    context.runtime,
+    context.trx,
+    target.id,
+    { assignee: chosen.assignee, reason: chosen.reason },
+    {
+      actor: { id: RULE_ACTOR },
+      at: context.now.getTime(),
+      origin: { manual: false, rule: context.rule.key },
+    },
+  );
+  return { type: 'assign', id: target.id };
+}
