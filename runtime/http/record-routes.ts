@@ -5,12 +5,14 @@
  * `{ data, tier?, priority? }`), move through the flow (`POST /api/records/:id/events`, body
  * `{ type, data?, tier?, priority? }`), assign by hand (`POST /api/records/:id/assign`, body
  * `{ assignee: <user id> | null, reason? }`; `runtime/records/assign-record.ts`) and the SLA clocks (`GET /api/records/:id/sla`). The services in
- * `runtime/records/` do the work; responses carry the revision as `ETag`.
+ * `runtime/records/` do the work; responses carry the revision as `ETag`. The events the caller may
+ * send now (`GET /api/records/:id/actions`; `runtime/records/record-actions.ts`) and internal notes
+ * (`POST /api/records/:id/notes`, body `{ text }`; `runtime/records/add-note.ts`) serve the record page.
  *
  * Access (`runtime/auth/form-permissions.ts`): anyone may submit to a published form — anonymous callers
  * at most `SUBMIT_RATE_LIMIT` per IP and form (429 beyond), signed-in ones with `create`. Reading needs
  * `read-all`, or `read-own` for records the caller created or is assigned to (another's record is 404);
- * PATCH, events and assign need `update` as well, and an event the transition's `meta.roles` (the engine checks;
+ * PATCH, events, assign and notes need `update` as well, and an event the transition's `meta.roles` (the engine checks;
  * admins are not restricted). API tokens need `records:read` / `records:write`.
  */
 import type Router from '@koa/router';
@@ -28,7 +30,9 @@ import {
   updateRecord,
   type Actor,
 } from '../records/record-service';
+import { addNote, noteTextOf } from '../records/add-note';
 import { assignInputOf, assignRecord } from '../records/assign-record';
+import { recordActions } from '../records/record-actions';
 import type { RuntimeContext } from '../runtime-context';
 import { UserError } from './errors';
 
@@ -193,5 +197,25 @@ export function registerRecordRoutes(
   router.get('/api/records/:id/sla', async (ctx) => {
     await requireRecordAccess(runtime, ctx, ctx.params.id!, 'read');
     ctx.body = await readRecordSla(runtime, ctx.params.id!);
+  });
+
+  router.get('/api/records/:id/actions', async (ctx) => {
+    await requireRecordAccess(runtime, ctx, ctx.params.id!, 'read');
+    // Sending an event needs `update` on the form: without it there is nothing to offer.
+    const mayUpdate = await requireRecordAccess(runtime, ctx, ctx.params.id!, 'update').then(
+      () => true,
+      (err: unknown) => {
+        if (err instanceof UserError && err.status === 403) return false;
+        throw err;
+      },
+    );
+    ctx.body = { items: mayUpdate ? await recordActions(runtime, ctx.params.id!, actorOf(ctx).roles) : [] };
+  });
+
+  router.post('/api/records/:id/notes', async (ctx) => {
+    await requireRecordAccess(runtime, ctx, ctx.params.id!, 'update');
+    const text = noteTextOf(objectBody(ctx));
+    ctx.status = 201;
+    ctx.body = await addNote(runtime, ctx.params.id!, text, actorOf(ctx));
   });
 }

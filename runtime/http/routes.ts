@@ -5,6 +5,7 @@
 import Router from '@koa/router';
 import type { RuntimeContext } from '../runtime-context';
 import { registerAppRoutes } from './app-routes';
+import { registerAttachmentRoutes } from './attachment-routes';
 import { registerAuthRoutes } from './auth-routes';
 import { registerDefinitionRoutes } from './definition-routes';
 import { registerHealthRoutes } from './health-routes';
@@ -27,6 +28,7 @@ export function buildRouter(runtime: RuntimeContext): Router {
   registerWebhookRoutes(router, runtime);
   registerNotificationRoutes(router, runtime);
   registerRecordRoutes(router, runtime);
+  registerAttachmentRoutes(router, runtime);
   registerImportRoutes(router, runtime);
   registerTaskRoutes(router, runtime);
   registerRuleRoutes(router, runtime);

@@ -1,12 +1,16 @@
 /**
  * @module `buildOpenApi()`: the OpenAPI 3.1 description of every route the runtime registers
  * (`GET /api/openapi.json`). Request bodies are the schemas the runtime validates with — the engine's
- * meta-schemas by reference — and every error is the one `Error` shape. Each area's paths live in
- * `paths/*-paths.ts`; `tests/runtime/openapi` fails when a registered route is missing here.
+ * meta-schemas by reference — and every error is the one `Error` shape. Success answers are closed
+ * schemas built against the services' TypeScript views (`*-schemas.ts`); only user data (record data,
+ * definition bodies, event payloads) stays open. Each area's paths live in `paths/*-paths.ts`;
+ * `tests/runtime/openapi` fails when a registered route is missing here, and
+ * `tests/runtime/http/openapi-responses.test.ts` validates real answers against these schemas.
  */
 import { readFileSync } from 'node:fs';
 import { buildComponents } from './components';
 import type { JsonObject, PathItems } from './openapi-parts';
+import { attachmentPaths } from './paths/attachment-paths';
 import { authPaths } from './paths/auth-paths';
 import { definitionPaths } from './paths/definition-paths';
 import { importPaths } from './paths/import-paths';
@@ -69,6 +73,7 @@ export function buildOpenApi(): JsonObject {
       authPaths(),
       definitionPaths(),
       recordPaths(),
+      attachmentPaths(),
       importPaths(),
       reportPaths(),
       ruleTaskPaths(),

@@ -164,4 +164,5 @@ export const itemsOf = (items: JsonObject): JsonObject => ({
   type: 'object',
   required: ['items'],
   properties: { items: { type: 'array', items } },
+  additionalProperties: false,
 });

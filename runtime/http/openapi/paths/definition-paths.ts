@@ -4,7 +4,7 @@
  */
 import type { StoredKind } from '../../../definitions/definition-store';
 import { DEFINITION_PATHS } from '../../definition-routes';
-import { DEFINITION_SCHEMAS } from '../components';
+import { DEFINITION_SCHEMAS, storedComponentOf } from '../definition-schemas';
 import {
   itemsOf,
   LOCATION_HEADER,
@@ -18,11 +18,12 @@ import {
 
 const capitalized = (word: string) => word[0]!.toUpperCase() + word.slice(1);
 
-/** The stored-definition view with its body narrowed to the kind's schema. */
-const storedOf = (kind: StoredKind): JsonObject => ({
-  allOf: [schemaRef('StoredDefinition')],
-  properties: { body: schemaRef(DEFINITION_SCHEMAS[kind]) },
-});
+/** The stored-definition view with its body the kind's schema. */
+const storedOf = (kind: StoredKind): JsonObject => schemaRef(storedComponentOf(kind));
+
+/** A signed-in caller reads the stored form; an anonymous one its published version only. */
+const readableOf = (kind: StoredKind): JsonObject =>
+  kind === 'form' ? { oneOf: [storedOf(kind), schemaRef('PublishedForm')] } : storedOf(kind);
 
 export function definitionPaths(): PathItems {
   const paths: PathItems = {};
@@ -64,7 +65,7 @@ export function definitionPaths(): PathItems {
           key,
           queryParam('version', 'A published version number', { type: 'integer', minimum: 1 }),
         ],
-        ok: { status: 200, description: `The ${kind}`, schema: storedOf(kind) },
+        ok: { status: 200, description: `The ${kind}`, schema: readableOf(kind) },
         errors: [400, 404],
       }),
       put: operation('put', `save${Kind}Draft`, {

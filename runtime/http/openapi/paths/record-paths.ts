@@ -1,7 +1,10 @@
-/** @module The records API (`runtime/http/record-routes.ts`): submit, list, read, update, move, assign, SLA. */
+/** @module The records API (`runtime/http/record-routes.ts`): submit, list, read, update, move, assign, SLA, actions, notes. */
+import { MAX_NOTE_LENGTH } from '../../../records/add-note';
 import { MAX_LIMIT } from '../../../records/list-records';
+import type { RecordAction } from '../../../records/record-actions';
 import {
   ETAG_HEADER,
+  itemsOf,
   LOCALE_PARAM,
   LOCATION_HEADER,
   operation,
@@ -10,6 +13,23 @@ import {
   schemaRef,
   type PathItems,
 } from '../openapi-parts';
+import { closedObject, nullableOf, stringList } from '../schema-builders';
+
+const localized = {
+  ...nullableOf(schemaRef('LocalizedText')),
+  description: 'The definition’s label; null when none',
+};
+const recordAction = closedObject<RecordAction>(
+  {
+    event: { type: 'string', description: 'Send it as `type` to `POST /api/records/{id}/events`' },
+    label: localized,
+    target: { type: ['string', 'null'], description: 'The stage it leads to' },
+    targetLabel: localized,
+    requiresData: { ...stringList, description: 'Fields the current stage requires before this move' },
+    missing: { ...stringList, description: 'Those the record leaves empty now' },
+  },
+  {},
+);
 
 const formKey = pathParam('key', 'The form key');
 const recordId = pathParam('id', 'The record id');
@@ -147,6 +167,39 @@ export function recordPaths(): PathItems {
         parameters: [recordId],
         ok: { status: 200, description: 'The clocks', schema: schemaRef('RecordSla') },
         errors: [404],
+      }),
+    },
+    '/api/records/{id}/actions': {
+      get: operation('get', 'getRecordActions', {
+        tag,
+        summary: 'The flow events the caller may send now, with labels and the fields each move requires',
+        description:
+          'The current stage’s transitions whose `meta.roles` include one of the caller’s roles (admins: ' +
+          'all); none without `update` on the form or once the flow has ended. Guards are not judged.',
+        access: 'signed-in',
+        parameters: [recordId],
+        ok: { status: 200, description: 'The actions', schema: itemsOf(recordAction) },
+        errors: [404],
+      }),
+    },
+    '/api/records/{id}/notes': {
+      post: operation('post', 'addRecordNote', {
+        tag,
+        summary: 'Add an internal note: a `note.added` entry in the timeline',
+        description:
+          'Needs read access and `update` on the form; 422 naming `/text` when it is empty or too long.',
+        access: 'signed-in',
+        parameters: [recordId],
+        body: {
+          schema: {
+            type: 'object',
+            required: ['text'],
+            properties: { text: { type: 'string', minLength: 1, maxLength: MAX_NOTE_LENGTH } },
+            additionalProperties: false,
+          },
+        },
+        ok: { status: 201, description: 'The timeline entry', schema: schemaRef('TimelineEntry') },
+        errors: [404, 422],
       }),
     },
   };

@@ -1,16 +1,28 @@
 /** @module Paths outside `/api` areas: health, Prometheus metrics and this document itself. */
-import { operation, schemaRef, type PathItems } from '../openapi-parts';
+import { jsonContent, operation, schemaRef, type JsonObject, type PathItems } from '../openapi-parts';
+
+/** `GET /healthz`; its 503 has the health shape, not the error one. */
+function healthOperation(): JsonObject {
+  const health = operation('get', 'getHealth', {
+    tag: 'system',
+    summary: 'The process is up and the database answers',
+    access: 'public',
+    ok: { status: 200, description: 'Healthy', schema: schemaRef('Health') },
+  });
+  const responses = health.responses as JsonObject;
+  return {
+    ...health,
+    responses: {
+      ...responses,
+      503: { description: 'The database does not answer', content: jsonContent(schemaRef('Health')) },
+    },
+  };
+}
 
 export function systemPaths(): PathItems {
   return {
     '/healthz': {
-      get: operation('get', 'getHealth', {
-        tag: 'system',
-        summary: 'The process is up and the database answers',
-        description: '503 with the same shape when the database does not answer.',
-        access: 'public',
-        ok: { status: 200, description: 'Healthy', schema: schemaRef('Health') },
-      }),
+      get: healthOperation(),
     },
     '/metrics': {
       get: operation('get', 'getMetrics', {
