@@ -4,7 +4,7 @@
  * beside the build, so a fresh clone, a pull or an edit rebuilds once and an unchanged tree never does.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,12 +13,15 @@ export const DESIGNER_DIR = join(REPO_ROOT, 'designer');
 export const DESIGNER_DIST = join(DESIGNER_DIR, 'dist');
 const STAMP = join(DESIGNER_DIST, '.source-hash');
 
-async function filesUnder(dir: string, skip: ReadonlySet<string>): Promise<string[]> {
+/** Build output (`dist`, and a build's staging folders `dist.*`) and installed packages are not inputs. */
+const isOutput = (name: string) => name === 'node_modules' || name === 'dist' || name.startsWith('dist.');
+
+async function filesUnder(dir: string): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (skip.has(entry.name)) continue;
+    if (isOutput(entry.name)) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await filesUnder(path, skip)));
+    if (entry.isDirectory()) found.push(...(await filesUnder(path)));
     else found.push(path);
   }
   return found;
@@ -26,10 +29,9 @@ async function filesUnder(dir: string, skip: ReadonlySet<string>): Promise<strin
 
 /** Hash of every input of the designer bundle, in a stable order. */
 export async function designerSourceHash(): Promise<string> {
-  const skip = new Set(['dist', 'node_modules']);
   const files = [
-    ...(await filesUnder(DESIGNER_DIR, skip)),
-    ...(await filesUnder(join(REPO_ROOT, 'engine'), skip)),
+    ...(await filesUnder(DESIGNER_DIR)),
+    ...(await filesUnder(join(REPO_ROOT, 'engine'))),
     join(REPO_ROOT, 'package-lock.json'),
   ].sort();
   const hash = createHash('sha256');
@@ -48,14 +50,37 @@ async function builtHash(): Promise<string | null> {
   }
 }
 
+/**
+ * Builds the designer into `outDir` with its source hash stamped beside it. The bundle is written to a
+ * sibling folder first and swapped in by renames, so a server (or another test) reading `outDir`
+ * never sees it half-built or empty.
+ */
+export async function buildDesigner(outDir: string, hash?: string): Promise<void> {
+  const stamp = hash ?? (await designerSourceHash());
+  const staging = `${outDir}.building-${process.pid}-${Date.now()}`;
+  const retired = `${outDir}.old-${process.pid}-${Date.now()}`;
+  const { build } = await import('vite');
+  try {
+    await build({
+      configFile: join(DESIGNER_DIR, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: staging, emptyOutDir: true },
+    });
+    await writeFile(join(staging, '.source-hash'), stamp + '\n');
+    await rename(outDir, retired).catch(() => undefined);
+    await rename(staging, outDir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await rm(retired, { recursive: true, force: true });
+  }
+}
+
 /** Builds unless the build matches the sources; returns whether it built. */
 export async function ensureDesignerBuilt(log: (line: string) => void = () => undefined): Promise<boolean> {
   const wanted = await designerSourceHash();
   if ((await builtHash()) === wanted) return false;
   log('Building the designer (first start or changed sources)…');
-  const { build } = await import('vite');
-  await build({ configFile: join(DESIGNER_DIR, 'vite.config.ts'), logLevel: 'warn' });
-  await writeFile(STAMP, wanted + '\n');
+  await buildDesigner(DESIGNER_DIST, wanted);
   log('Designer built.');
   return true;
 }

@@ -1,0 +1,46 @@
+/** @module The radio control: every option shown, one chosen. */
+import { useLocale } from '../i18n/locale-context';
+import type { FieldControlProps, FieldOf } from './field-props';
+import { optionLabel } from './option-label';
+
+export function RadioField({
+  field,
+  id,
+  name,
+  label,
+  value,
+  onChange,
+  onBlur,
+  readOnly,
+  required,
+  invalid,
+  describedBy,
+}: FieldControlProps<FieldOf<'radio'>>) {
+  const { locale } = useLocale();
+  return (
+    <div
+      className="choice-list"
+      role="radiogroup"
+      aria-label={label}
+      aria-required={required || undefined}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
+    >
+      {field.options.map((option, i) => (
+        <label key={option.value} className="inline">
+          <input
+            type="radio"
+            id={i === 0 ? id : undefined}
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+            disabled={readOnly}
+            onChange={() => onChange(option.value)}
+            onBlur={onBlur}
+          />
+          {optionLabel(option, locale)}
+        </label>
+      ))}
+    </div>
+  );
+}

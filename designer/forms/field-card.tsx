@@ -1,0 +1,126 @@
+/**
+ * @module One field on the canvas: a sortable card (drag it anywhere with a pointer, or with the
+ * keyboard from its handle) showing its label, type, key, required and conditional marks and the
+ * number of problems; select, duplicate and delete buttons. Sections and groups hold their own list.
+ */
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { ReactNode } from 'react';
+import { useMessages } from '../i18n/define-messages';
+import { pickText, useLocale } from '../i18n/locale-context';
+import { useFieldTypeNames } from './field-type-messages';
+import type { DraftNode } from './form-draft-tree';
+import { formsMessages } from './forms-messages';
+
+export interface CardDragData {
+  source: 'card';
+  parentId: string | null;
+  /** Ids of the containers around the card, outermost first. */
+  ancestors: string[];
+  name: string;
+}
+
+interface FieldCardProps {
+  node: DraftNode;
+  parentId: string | null;
+  ancestors: string[];
+  selected: boolean;
+  problems: number;
+  /** A drop line before or after the card while something is dragged over it. */
+  indicator: 'before' | 'after' | null;
+  onSelect(): void;
+  onDuplicate(): void;
+  onRemove(): void;
+  children?: ReactNode;
+}
+
+/** The name a user knows a field by: its label in the UI language, else its key. */
+export function useFieldName(): (node: DraftNode) => string {
+  const { locale } = useLocale();
+  return (node) => pickText(node.field.label as { en?: string }, locale) || node.field.key;
+}
+
+export function FieldCard(props: FieldCardProps) {
+  const { node, parentId, ancestors, selected, problems, indicator, children } = props;
+  const t = useMessages(formsMessages);
+  const { typeName } = useFieldTypeNames();
+  const name = useFieldName()(node);
+  const data: CardDragData = { source: 'card', parentId, ancestors, name };
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
+    useSortable({
+      id: node.id,
+      data,
+    });
+  const field = node.field;
+  const classes = [
+    'field-card',
+    node.children ? `container ${field.type}` : '',
+    selected ? 'selected' : '',
+    isDragging ? 'dragging' : '',
+    problems > 0 ? 'has-problems' : '',
+    indicator ? `drop-${indicator}` : '',
+  ].filter(Boolean);
+  return (
+    <li
+      ref={setNodeRef}
+      className={classes.join(' ')}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-node-id={node.id}
+      {...listeners}
+    >
+      <div className="card-head">
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          className="drag-handle"
+          {...attributes}
+          aria-label={t('card.move', { name })}
+        >
+          ⠿
+        </button>
+        <button
+          type="button"
+          className="card-select"
+          aria-pressed={selected}
+          aria-label={t('card.select', { name })}
+          onClick={props.onSelect}
+        >
+          <span className="card-label">
+            {name}
+            {field.required === true && <span className="required-mark"> *</span>}
+          </span>
+          <span className="card-meta muted">
+            {typeName(field.type)} · {field.key}
+          </span>
+        </button>
+        <span className="card-badges">
+          {(field.visibleWhen !== undefined || field.requiredWhen !== undefined) && (
+            <span className="badge">{t('card.conditional')}</span>
+          )}
+          {problems > 0 && <span className="badge bad">{t('card.problems', { count: problems })}</span>}
+        </span>
+        <span className="card-actions">
+          <button
+            type="button"
+            className="icon"
+            aria-label={t('card.duplicate', { name })}
+            title={t('card.duplicate', { name })}
+            onClick={props.onDuplicate}
+          >
+            ❐
+          </button>
+          <button
+            type="button"
+            className="icon"
+            aria-label={t('card.delete', { name })}
+            title={t('card.delete', { name })}
+            onClick={props.onRemove}
+          >
+            ✕
+          </button>
+        </span>
+      </div>
+      {children}
+    </li>
+  );
+}
