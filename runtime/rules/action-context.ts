@@ -2,7 +2,7 @@
  * @module What carrying out one of a firing's actions needs (the firing's transaction, the rule, when,
  * the records earlier actions created) and what each reports: an `ActionOutcome` in the firing's
  * `created` list, which firing history shows — `{ type: 'set-fields', id }`, or a refusal such as
- * `{ type: 'set-fields-refused', id: '["/priority enum"]' }` when the rule's own values do not fit.
+ * `{ type: 'set-fields-refused', problems: ['/priority enum'] }` when the rule's own values do not fit.
  */
 import type { Knex } from 'knex';
 import type { Issue, ResolvedAction, RuleDefinition } from '../../engine';
@@ -14,7 +14,10 @@ export const RULE_ACTOR = 'rules';
 /** What one action did, kept in the firing's `created` list. */
 export interface ActionOutcome {
   type: string;
+  /** The record or delivery the action made or acted on. */
   id?: string;
+  /** Why a `*-refused` action was not carried out: `"<path> <code>"` per issue, or a sentence. */
+  problems?: string[];
 }
 
 /** The record an action acts on (the engine's `ActionTarget`). */
@@ -38,11 +41,9 @@ export interface ActionContext {
   done: readonly ActionOutcome[];
 }
 
-/** A refusal's `id`: the problems as `"<path> <code>"` (or the message when there are no issues). */
-export function refusalSummary(problems: readonly Pick<Issue, 'path' | 'code'>[] | string): string {
-  return JSON.stringify(
-    typeof problems === 'string' ? [problems] : problems.map((i) => `${i.path} ${i.code}`),
-  );
+/** A refusal's `problems`: `"<path> <code>"` per issue (or the message when there are no issues). */
+export function refusalProblems(problems: readonly Pick<Issue, 'path' | 'code'>[] | string): string[] {
+  return typeof problems === 'string' ? [problems] : problems.map((i) => `${i.path} ${i.code}`);
 }
 
 /** The record id a target names, or a refusal text when a created target has no record. */

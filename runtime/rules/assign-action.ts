@@ -11,7 +11,7 @@ import { roundRobinOwner } from '../flows/effects/assign-effect';
 import { applyAssignment } from '../records/assign-record';
 import { lockRecord } from '../records/record-rows';
 import {
-  refusalSummary,
+  refusalProblems,
   RULE_ACTOR,
   targetRecord,
   type ActionContext,
@@ -20,7 +20,7 @@ import {
 
 export type AssignAction = Extract<ResolvedAction, { type: 'assign' }>;
 
-const refused = (why: string): ActionOutcome => ({ type: 'assign-refused', id: refusalSummary(why) });
+const refused = (why: string): ActionOutcome => ({ type: 'assign-refused', problems: refusalProblems(why) });
 
 /** The person and the reason the timeline shows, or why nobody can be assigned. */
 async function chooseAssignee(

@@ -18,7 +18,7 @@ import { UserError } from '../http/errors';
 import { loadPublishedForm } from '../records/published-form';
 import { storeNewRecord } from '../records/submit-record';
 import type { RuntimeContext } from '../runtime-context';
-import { refusalSummary, RULE_ACTOR, type ActionContext, type ActionOutcome } from './action-context';
+import { refusalProblems, RULE_ACTOR, type ActionContext, type ActionOutcome } from './action-context';
 import { assign } from './assign-action';
 import { setFields } from './set-fields-action';
 import { startFlow } from './start-flow-action';
@@ -42,7 +42,7 @@ async function createRecord(context: ActionContext, action: CreateRecordAction):
   const form = await loadPublishedForm(runtime, action.form, undefined, trx);
   const checked = form.compiled.validate(action.data, { now: firedAt });
   // A mapping that does not fit the target form is the rule's fault: the firing records it.
-  if (!checked.ok) return { type: 'create-record-refused', id: refusalSummary(checked.issues) };
+  if (!checked.ok) return { type: 'create-record-refused', problems: refusalProblems(checked.issues) };
   const id = randomUUID();
   await storeNewRecord(runtime, trx, {
     id,
@@ -86,7 +86,7 @@ async function refusable(
     const issues = err.issues ?? [];
     return {
       type: `${type}-refused`,
-      id: refusalSummary(issues.length > 0 ? issues : `${err.code}: ${err.message}`),
+      problems: refusalProblems(issues.length > 0 ? issues : `${err.code}: ${err.message}`),
     };
   }
 }

@@ -8,7 +8,7 @@
 import type { ResolvedAction } from '../../engine';
 import { applyRecordUpdate } from '../records/update-record';
 import {
-  refusalSummary,
+  refusalProblems,
   RULE_ACTOR,
   targetRecord,
   type ActionContext,
@@ -19,7 +19,7 @@ export type SetFieldsAction = Extract<ResolvedAction, { type: 'set-fields' }>;
 
 export async function setFields(context: ActionContext, action: SetFieldsAction): Promise<ActionOutcome> {
   const target = targetRecord(context, action.target);
-  if ('missing' in target) return { type: 'set-fields-refused', id: refusalSummary(target.missing) };
+  if ('missing' in target) return { type: 'set-fields-refused', problems: refusalProblems(target.missing) };
   const { changes } = await applyRecordUpdate(
     context.runtime,
     context.trx,

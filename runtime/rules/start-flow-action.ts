@@ -15,7 +15,7 @@ import { tierAndPriority } from '../records/flow-inputs';
 import { loadInstance, lockRecord, type RecordData } from '../records/record-rows';
 import { readJson } from '../storage/json-value';
 import {
-  refusalSummary,
+  refusalProblems,
   RULE_ACTOR,
   targetRecord,
   type ActionContext,
@@ -24,7 +24,10 @@ import {
 
 export type StartFlowAction = Extract<ResolvedAction, { type: 'start-flow' }>;
 
-const refused = (why: string): ActionOutcome => ({ type: 'start-flow-refused', id: refusalSummary(why) });
+const refused = (why: string): ActionOutcome => ({
+  type: 'start-flow-refused',
+  problems: refusalProblems(why),
+});
 
 export async function startFlow(context: ActionContext, action: StartFlowAction): Promise<ActionOutcome> {
   const { runtime, trx } = context;

@@ -27,7 +27,7 @@ export interface FiringView {
   window: string | null;
   at: string;
   records: string[];
-  created: { type: string; id?: string }[];
+  created: { type: string; id?: string; problems?: string[] }[];
 }
 
 type ActionOf<T extends ResolvedAction['type']> = Extract<ResolvedAction, { type: T }>;
@@ -220,10 +220,11 @@ export function ruleSchemas(): Record<string, JsonObject> {
           type: 'string',
           description: '`create-record`, `set-fields`, `assign`, `notify`, `webhook`, `…-refused`, …',
         },
-        id: {
-          type: 'string',
-          description:
-            'The record (or webhook delivery) acted on; on a `…-refused` outcome, a JSON text listing the problems',
+        id: { type: 'string', description: 'The record (or webhook delivery) made or acted on' },
+        problems: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'On a `…-refused` outcome: why, as `<path> <code>` per issue or a sentence',
         },
       },
       additionalProperties: false,

@@ -151,7 +151,7 @@ describe.each(DIALECTS)('assign rule action on %s', (dialect) => {
     await drainRules(h);
     const firing = (await firingsOf(h, admin, 'onsite-to-engineer')).find((f) => f.records[0] === nobody.id)!;
     expect(firing.created).toEqual([
-      { type: 'assign-refused', id: JSON.stringify(['the field "onsiteEngineer" names no user']) },
+      { type: 'assign-refused', problems: ['the field "onsiteEngineer" names no user'] },
     ]);
     const record = await recordAsSeen(h, admin, nobody.id);
     expect(record.assignee).toBe(nobody.assignee);

@@ -24,17 +24,15 @@ describe.each(DIALECTS)('stored rule dry run on %s', (dialect) => {
       data: { model: i % 9 === 8 ? 'X300' : 'X200', category: i % 7 === 6 ? 'battery' : 'screen' },
     }));
     for (const t of tickets) {
-      await db
-        .knex('records')
-        .insert({
-          id: t.id,
-          form_key: 'ticket',
-          form_version: 1,
-          revision: 1,
-          data: writeJson(t.data),
-          created_at: t.at,
-          updated_at: t.at,
-        });
+      await db.knex('records').insert({
+        id: t.id,
+        form_key: 'ticket',
+        form_version: 1,
+        revision: 1,
+        data: writeJson(t.data),
+        created_at: t.at,
+        updated_at: t.at,
+      });
       await db
         .knex('record_revisions')
         .insert({ record_id: t.id, revision: 1, data: writeJson(t.data), at: t.at });

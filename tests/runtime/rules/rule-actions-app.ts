@@ -106,7 +106,7 @@ export async function recordAsSeen(h: Harness, who: TestLogin, id: string) {
 export interface FiringView {
   key: string;
   records: string[];
-  created: { type: string; id?: string }[];
+  created: { type: string; id?: string; problems?: string[] }[];
 }
 
 /** The firing history of a rule (`GET /api/rules/:key/firings`), oldest first. */

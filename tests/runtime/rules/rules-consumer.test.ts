@@ -17,7 +17,9 @@ import { openDatabase } from '../../../runtime/storage/open-database';
 import { ManualClock } from '../../helpers/manual-clock';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/test-databases';
 
-const TOUR = JSON.parse(readFileSync(join(import.meta.dirname, '../../../examples/engine-tour/after-sales.app.json'), 'utf8'));
+const TOUR = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../../examples/engine-tour/after-sales.app.json'), 'utf8'),
+);
 
 const ticket = (model: string, category: string, i: number) => ({
   customer: `C-${i}`,
@@ -30,7 +32,11 @@ const ticket = (model: string, category: string, i: number) => ({
 });
 
 async function rdTasks(db: TestDatabase) {
-  const rows = (await db.knex('records').where({ form_key: 'rd-task' }).orderBy('created_at').select('data')) as { data: unknown }[];
+  const rows = (await db
+    .knex('records')
+    .where({ form_key: 'rd-task' })
+    .orderBy('created_at')
+    .select('data')) as { data: unknown }[];
   return rows.map((r) => readJson<{ model: string; month: string; count: number }>(r.data));
 }
 
@@ -50,21 +56,33 @@ describe.each(DIALECTS)('rules consumer on %s', (dialect) => {
     await importApp(runtime, TOUR, null);
     // October: 34 X200 screen failures (the threshold is 10: crossed 25 times), X300 screen failures
     // below the threshold, and battery complaints that do not count.
-    for (let i = 0; i < 34; i++) await submitAt(`2026-10-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00+08:00`, ticket('X200', 'screen', i));
-    for (let i = 0; i < 6; i++) await submitAt(`2026-10-0${i + 1}T11:00:00+08:00`, ticket('X300', 'screen', 100 + i));
-    for (let i = 0; i < 12; i++) await submitAt(`2026-10-${10 + i}T12:00:00+08:00`, ticket('X200', 'battery', 200 + i));
+    for (let i = 0; i < 34; i++)
+      await submitAt(
+        `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00+08:00`,
+        ticket('X200', 'screen', i),
+      );
+    for (let i = 0; i < 6; i++)
+      await submitAt(`2026-10-0${i + 1}T11:00:00+08:00`, ticket('X300', 'screen', 100 + i));
+    for (let i = 0; i < 12; i++)
+      await submitAt(`2026-10-${10 + i}T12:00:00+08:00`, ticket('X200', 'battery', 200 + i));
   });
   afterAll(() => db?.drop());
 
   it('creates exactly one task for the group that crossed the threshold', async () => {
     await drainOutboxFully(runtime, createRulesConsumer());
-    expect(await rdTasks(db)).toEqual([expect.objectContaining({ model: 'X200', month: '2026-10', count: 10 })]);
+    expect(await rdTasks(db)).toEqual([
+      expect.objectContaining({ model: 'X200', month: '2026-10', count: 10 }),
+    ]);
     const firings = await db.knex('rule_firings').select('idempotency_key');
     expect(firings.map((f) => f.idempotency_key)).toEqual(['screen-failure-threshold|model=X200|2026-10']);
   });
 
   it('fires again in the next month', async () => {
-    for (let i = 0; i < 11; i++) await submitAt(`2026-11-${String(2 + i).padStart(2, '0')}T10:00:00+08:00`, ticket('X200', 'screen', 300 + i));
+    for (let i = 0; i < 11; i++)
+      await submitAt(
+        `2026-11-${String(2 + i).padStart(2, '0')}T10:00:00+08:00`,
+        ticket('X200', 'screen', 300 + i),
+      );
     await drainOutboxFully(runtime, createRulesConsumer());
     expect((await rdTasks(db)).map((t) => `${t.model} ${t.month}`)).toEqual(['X200 2026-10', 'X200 2026-11']);
   });
@@ -77,16 +95,26 @@ describe.each(DIALECTS)('rules consumer on %s', (dialect) => {
   });
 
   it('records the firing with the records behind it and announces it', async () => {
-    const firing = await db.knex('rule_firings').where({ idempotency_key: 'screen-failure-threshold|model=X200|2026-10' }).first();
+    const firing = await db
+      .knex('rule_firings')
+      .where({ idempotency_key: 'screen-failure-threshold|model=X200|2026-10' })
+      .first();
     expect(readJson<string[]>(firing.records)).toHaveLength(10);
-    expect(readJson<{ type: string }[]>(firing.created).map((c) => c.type)).toEqual(['create-record', 'notify']);
+    expect(readJson<{ type: string }[]>(firing.created).map((c) => c.type)).toEqual([
+      'create-record',
+      'notify',
+    ]);
     const fired = await db.knex('events').where({ type: 'rule.fired' }).count({ n: '*' });
     expect(fired).toEqual([{ n: 2 }]);
   });
 
   if (dialect === 'postgres') {
     it('fires once when two processes consume the outbox at the same time', async () => {
-      for (let i = 0; i < 12; i++) await submitAt(`2026-12-${String(1 + i).padStart(2, '0')}T10:00:00+08:00`, ticket('X200', 'screen', 400 + i));
+      for (let i = 0; i < 12; i++)
+        await submitAt(
+          `2026-12-${String(1 + i).padStart(2, '0')}T10:00:00+08:00`,
+          ticket('X200', 'screen', 400 + i),
+        );
       const second = openDatabase(db.url);
       try {
         const other: RuntimeContext = { db: second, clock, logger: memoryLogger() };

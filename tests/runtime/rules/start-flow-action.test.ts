@@ -103,7 +103,7 @@ describe.each(DIALECTS)('start-flow rule action on %s', (dialect) => {
       { type: 'start-flow-skipped', id: source.id },
       {
         type: 'start-flow-refused',
-        id: JSON.stringify(['the flow "ticket-sop" moves records of "ticket", not "rd-task"']),
+        problems: ['the flow "ticket-sop" moves records of "ticket", not "rd-task"'],
       },
     ]);
     expect((await recordAsSeen(h, admin, source.id)).flow).toMatchObject({ key: 'ticket-sop' });
