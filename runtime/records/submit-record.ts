@@ -11,6 +11,7 @@ import type { Locale } from '../../engine';
 import { applyFlowStep } from '../flows/apply-flow-step';
 import { stepScope } from '../flows/step-scope';
 import { flowForForm } from '../flows/flow-loader';
+import { missingFileIssues } from '../attachments/check-file-refs';
 import { appendEvent } from '../events/append-event';
 import { invalid } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
@@ -36,6 +37,9 @@ export async function submitRecord(
   const checked = form.compiled.validate(input.data, { now, locale });
   if (!checked.ok) throw invalid(checked.issues, `The ${formKey} record has invalid values`);
   const data = checked.value;
+  const missingFiles = await missingFileIssues(runtime.db.knex, form.definition, data, locale);
+  if (missingFiles.length > 0)
+    throw invalid(missingFiles, `The ${formKey} record refers to files never uploaded`);
   const id = randomUUID();
 
   await runtime.db.knex.transaction((trx) =>

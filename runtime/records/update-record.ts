@@ -14,6 +14,7 @@ import type { Locale } from '../../engine';
 import { applyFlowStep } from '../flows/apply-flow-step';
 import { stepScope } from '../flows/step-scope';
 import { loadFlow } from '../flows/flow-loader';
+import { missingFileIssues } from '../attachments/check-file-refs';
 import { invalid, UserError } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
 import { readJson } from '../storage/json-value';
@@ -78,6 +79,9 @@ export async function applyRecordUpdate(
   const before = readJson<RecordData>(row.data) ?? {};
   const checked = form.compiled.validate({ ...before, ...input.data }, { now, locale });
   if (!checked.ok) throw invalid(checked.issues, 'The updated record has invalid values');
+  const missingFiles = await missingFileIssues(trx, form.definition, checked.value, locale);
+  if (missingFiles.length > 0)
+    throw invalid(missingFiles, 'The updated record refers to files never uploaded');
   const changes = changedFields(before, checked.value);
   const contextChange = tierAndPriority(Object.fromEntries(changes.map((c) => [c.field, c.after])), input);
   if (changes.length === 0 && Object.keys(contextChange).length === 0) return { revision: current, changes };

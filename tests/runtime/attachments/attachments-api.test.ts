@@ -199,6 +199,47 @@ describe.each(DIALECTS)('attachments API on %s', (dialect) => {
     expect(refused.body.error.issues[0].message).toContain('故障照片');
   });
 
+  it('refuses a submission or an update naming a file that was never uploaded, storing nothing', async () => {
+    const before = await rowCount(h.db.knex, 'records');
+    const ghost = { hash: 'a'.repeat(64), name: 'ghost.png', size: 68, contentType: 'image/png' };
+    const refused = await h.request({
+      method: 'POST',
+      url: '/api/forms/repair-request/records',
+      headers: { 'accept-language': 'zh-CN' },
+      payload: { data: { name: '王芳', mobile: '13812345678', kind: 'fault', detail: 'x', photos: [ghost] } },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.issues).toEqual([
+      expect.objectContaining({
+        code: 'file-not-uploaded',
+        path: '/photos/0',
+        message: '该文件未上传成功，请重新上传',
+      }),
+    ]);
+    expect(await rowCount(h.db.knex, 'records')).toBe(before);
+
+    const photo = (await upload(SMALL_PNG, 'image/png', '?name=ok.png', agent.headers)).body;
+    const created = await h.request({
+      method: 'POST',
+      url: '/api/forms/repair-request/records',
+      payload: { data: { name: '王芳', mobile: '13812345678', kind: 'fault', detail: 'x', photos: [photo] } },
+    });
+    expect(created.status).toBe(201);
+    const admin = await createUserAndLogin(h, { username: 'boss', roles: ['admin'] });
+    const patched = await h.request({
+      method: 'PATCH',
+      url: `/api/records/${created.body.id}`,
+      headers: { ...admin.headers, 'if-match': String(created.body.revision) },
+      payload: { data: { photos: [photo, ghost] } },
+    });
+    expect(patched.status).toBe(422);
+    expect(patched.body.error.issues).toEqual([
+      expect.objectContaining({ code: 'file-not-uploaded', path: '/photos/1' }),
+    ]);
+    const row = await h.db.knex('records').where({ id: created.body.id }).first();
+    expect(Number(row.revision)).toBe(created.body.revision);
+  });
+
   it('limits anonymous uploads per IP (429 with Retry-After), and the window passes', async () => {
     const router = new Router();
     registerAttachmentRoutes(router, h.runtime, { uploadRateLimit: { limit: 2, windowMs: 60_000 } });
