@@ -18,7 +18,7 @@ import {
   storeAttachment,
 } from '../attachments/attachment-store';
 import { contentDisposition, mediaTypeOf, safeFileName, shownInline } from '../attachments/attachment-types';
-import { readUpload } from '../attachments/read-upload';
+import { readUpload } from './read-upload';
 import type { RuntimeContext } from '../runtime-context';
 
 /** Largest file accepted by default: 10 MB, a phone photo with room to spare. */

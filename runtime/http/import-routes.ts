@@ -15,6 +15,7 @@ import { readJob } from '../imports/job-store';
 import { isOle, isZip, type ImportFormat } from '../imports/read-sheet';
 import type { RuntimeContext } from '../runtime-context';
 import { notFound, UserError } from './errors';
+import { readUpload } from './read-upload';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Largest file accepted by default: 20 MB. */
@@ -22,28 +23,6 @@ export const DEFAULT_IMPORT_LIMIT = 20 * 1024 * 1024;
 
 export interface ImportRouteOptions {
   maxBytes?: number;
-}
-
-const tooLarge = (limit: number) =>
-  new UserError(
-    413,
-    'too-large',
-    `The file is larger than the limit of ${Math.floor(limit / 1024 / 1024)} MB`,
-  );
-
-/** The raw request body, refused with 413 past `limit` bytes (before reading when Content-Length says so). */
-async function readRawBody(ctx: Context, limit: number): Promise<Buffer> {
-  const declared = Number(ctx.get('Content-Length'));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** The file's format from its content type, sniffing the bytes where browsers send a vague one. */
@@ -100,7 +79,7 @@ export function registerImportRoutes(
     const user = requireRole(ctx, 'designer', 'manager');
     requireScope(ctx, 'records:write');
     const timeZone = timeZoneOf(ctx);
-    const file = await readRawBody(ctx, limit);
+    const file = await readUpload(ctx, limit);
     const format = formatOf(ctx, file);
     if (file.length === 0)
       throw new UserError(400, 'empty-file', 'The request body is empty; send the file as the body');

@@ -16,6 +16,21 @@ import { lockRecord, type Actor } from './record-rows';
 
 export const MAX_REASON_LENGTH = 500;
 
+/** 422 at `/assignee`: the named user does not exist or is not active. */
+export function unknownAssignee(assignee: string): Error {
+  return invalid(
+    [
+      {
+        code: 'unknown-assignee',
+        path: '/assignee',
+        params: { assignee },
+        message: `"${assignee}" is not an active user`,
+      },
+    ],
+    'The assignee must be an active user',
+  );
+}
+
 export interface AssignInput {
   assignee: string | null;
   reason?: string;
@@ -66,19 +81,7 @@ export async function applyAssignment(
   if (input.assignee !== null) {
     const user = (await trx('users').where({ id: input.assignee }).first('active')) as
       { active: boolean | number } | undefined;
-    if (!user || !user.active) {
-      throw invalid(
-        [
-          {
-            code: 'unknown-assignee',
-            path: '/assignee',
-            params: { assignee: input.assignee },
-            message: `"${input.assignee}" is not an active user`,
-          },
-        ],
-        'The assignee must be an active user',
-      );
-    }
+    if (!user || !user.active) throw unknownAssignee(input.assignee);
   }
   const previous = row.assignee ?? null;
   await trx('records').where({ id }).update({ assignee: input.assignee, updated_at: at });

@@ -10,7 +10,7 @@ import { invalid, UserError } from '../http/errors';
 import { roundRobinOwner } from '../flows/effects/assign-effect';
 import type { RuntimeContext } from '../runtime-context';
 import { readJson } from '../storage/json-value';
-import { applyAssignment, MAX_REASON_LENGTH } from './assign-record';
+import { applyAssignment, MAX_REASON_LENGTH, unknownAssignee } from './assign-record';
 import { lockRecord, type Actor } from './record-rows';
 
 export const MAX_BULK_RECORDS = 100;
@@ -88,17 +88,7 @@ async function checkTarget(runtime: RuntimeContext, input: BulkAssignInput): Pro
       );
     }
   } else if (input.assignee && !users.some((u) => u.id === input.assignee)) {
-    throw invalid(
-      [
-        {
-          code: 'unknown-assignee',
-          path: '/assignee',
-          params: { assignee: input.assignee },
-          message: `"${input.assignee}" is not an active user`,
-        },
-      ],
-      'The assignee must be an active user',
-    );
+    throw unknownAssignee(input.assignee);
   }
 }
 

@@ -4,7 +4,7 @@
  * so, else as soon as the bytes read pass it, so an endless body costs at most the limit in memory.
  */
 import type { Context } from 'koa';
-import { UserError } from '../http/errors';
+import { UserError } from './errors';
 
 const tooLarge = (limit: number) =>
   new UserError(413, 'too-large', `The file is larger than the limit of ${formatBytes(limit)}`);
