@@ -9,6 +9,7 @@ import { DEFAULT_MAX_FILES } from '../../engine/forms/fields/attachment-field';
 import { useMessages } from '../i18n/define-messages';
 import { useLocale } from '../i18n/locale-context';
 import { uploadFile } from './attachment-upload';
+import { fieldAria } from './control-attributes';
 import { fieldMessages } from './field-messages';
 import type { FieldControlProps, FieldOf, FileRef } from './field-props';
 import { FileThumb } from './file-thumb';
@@ -35,20 +36,8 @@ export const candidateRef = (file: File): FileRef => ({
 
 let nextId = 1;
 
-export function AttachmentField({
-  field,
-  id,
-  name,
-  value,
-  onChange,
-  onBlur,
-  readOnly,
-  required,
-  invalid,
-  describedBy,
-  upload,
-  checkValue,
-}: FieldControlProps<FieldOf<'attachment'>>) {
+export function AttachmentField(props: FieldControlProps<FieldOf<'attachment'>>) {
+  const { field, id, name, value, onChange, onBlur, readOnly, upload, checkValue } = props;
   const t = useMessages(fieldMessages);
   const { locale } = useLocale();
   const files = Array.isArray(value) ? (value as FileRef[]) : [];
@@ -151,9 +140,7 @@ export function AttachmentField({
               multiple={max > 1}
               accept={field.accept?.join(',')}
               disabled={full}
-              aria-required={required || undefined}
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
+              {...fieldAria(props)}
               onChange={(e) => {
                 pick(e.target.files);
                 e.target.value = '';

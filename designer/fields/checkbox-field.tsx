@@ -1,31 +1,15 @@
 /** @module The check box: yes when ticked, no otherwise (a required one must be ticked). */
+import { controlAttributes } from './control-attributes';
 import type { FieldControlProps, FieldOf } from './field-props';
 
-export function CheckboxField({
-  id,
-  name,
-  value,
-  onChange,
-  onBlur,
-  readOnly,
-  required,
-  invalid,
-  describedBy,
-  inputRef,
-}: FieldControlProps<FieldOf<'checkbox'>>) {
+export function CheckboxField(props: FieldControlProps<FieldOf<'checkbox'>>) {
+  const { value, onChange } = props;
   return (
     <input
-      id={id}
-      name={name}
+      {...controlAttributes<HTMLInputElement>(props, 'disabled')}
       type="checkbox"
       checked={value === true}
       onChange={(e) => onChange(e.target.checked)}
-      onBlur={onBlur}
-      disabled={readOnly}
-      aria-required={required || undefined}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy}
-      ref={inputRef as React.Ref<HTMLInputElement>}
     />
   );
 }

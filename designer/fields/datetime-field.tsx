@@ -3,6 +3,7 @@
  * value is that time with the device's UTC offset (`2026-10-01T09:30:00+08:00`), the instant the
  * person meant. A stored value is shown in the device's time zone.
  */
+import { controlAttributes } from './control-attributes';
 import type { FieldControlProps, FieldOf } from './field-props';
 
 const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
@@ -29,31 +30,14 @@ export function toLocalInput(value: unknown): string {
   );
 }
 
-export function DatetimeField({
-  id,
-  name,
-  value,
-  onChange,
-  onBlur,
-  readOnly,
-  required,
-  invalid,
-  describedBy,
-  inputRef,
-}: FieldControlProps<FieldOf<'datetime'>>) {
+export function DatetimeField(props: FieldControlProps<FieldOf<'datetime'>>) {
+  const { value, onChange } = props;
   return (
     <input
-      id={id}
-      name={name}
+      {...controlAttributes<HTMLInputElement>(props, 'readOnly')}
       type="datetime-local"
       value={toLocalInput(value)}
       onChange={(e) => onChange(withOffset(e.target.value))}
-      onBlur={onBlur}
-      readOnly={readOnly}
-      aria-required={required || undefined}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy}
-      ref={inputRef as React.Ref<HTMLInputElement>}
     />
   );
 }

@@ -4,6 +4,7 @@
  * engine, not the browser, says what is wrong with it.
  */
 import { useEffect, useState } from 'react';
+import { controlAttributes } from './control-attributes';
 import type { FieldControlProps } from './field-props';
 
 /** The value for a typed text: a number, null for nothing, the text when it is not a number. */
@@ -17,27 +18,15 @@ export function parseNumber(text: string): number | string | null {
 const textOf = (value: unknown) =>
   typeof value === 'number' || typeof value === 'string' ? String(value) : '';
 
-export function NumericInput({
-  id,
-  name,
-  value,
-  onChange,
-  onBlur,
-  readOnly,
-  required,
-  invalid,
-  describedBy,
-  inputRef,
-  decimals,
-  min,
-  max,
-  placeholder,
-}: Omit<FieldControlProps, 'field' | 'label'> & {
-  decimals: boolean;
-  min?: number;
-  max?: number;
-  placeholder?: string;
-}) {
+export function NumericInput(
+  props: Omit<FieldControlProps, 'field' | 'label'> & {
+    decimals: boolean;
+    min?: number;
+    max?: number;
+    placeholder?: string;
+  },
+) {
+  const { value, onChange, readOnly, decimals, min, max, placeholder } = props;
   const [text, setText] = useState(() => textOf(value));
   // A value set from outside (a reset, a computed result) replaces the text unless it says the same.
   useEffect(() => {
@@ -45,8 +34,7 @@ export function NumericInput({
   }, [value]);
   return (
     <input
-      id={id}
-      name={name}
+      {...controlAttributes<HTMLInputElement>(props, 'readOnly')}
       type="text"
       inputMode={decimals ? 'decimal' : 'numeric'}
       value={readOnly ? textOf(value) : text}
@@ -54,15 +42,9 @@ export function NumericInput({
         setText(e.target.value);
         onChange(parseNumber(e.target.value));
       }}
-      onBlur={onBlur}
-      readOnly={readOnly}
       placeholder={placeholder}
       aria-valuemin={min}
       aria-valuemax={max}
-      aria-required={required || undefined}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy}
-      ref={inputRef as React.Ref<HTMLInputElement>}
     />
   );
 }

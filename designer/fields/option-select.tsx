@@ -1,39 +1,24 @@
 /** @module A `<select>` of options with an empty first choice: single choices of select and product fields. */
 import { useLocale } from '../i18n/locale-context';
 import { useMessages } from '../i18n/define-messages';
+import { controlAttributes } from './control-attributes';
 import type { FieldControlProps } from './field-props';
 import { fieldMessages } from './field-messages';
 import { optionLabel, type Option } from './option-label';
 
-export function OptionSelect({
-  options,
-  id,
-  name,
-  value,
-  onChange,
-  onBlur,
-  readOnly,
-  required,
-  invalid,
-  describedBy,
-  inputRef,
-}: Omit<FieldControlProps, 'field' | 'label'> & { options: readonly Option[] }) {
+export function OptionSelect(
+  props: Omit<FieldControlProps, 'field' | 'label'> & { options: readonly Option[] },
+) {
+  const { options, value, onChange } = props;
   const { locale } = useLocale();
   const t = useMessages(fieldMessages);
   const current = typeof value === 'string' ? value : '';
   const known = options.some((o) => o.value === current);
   return (
     <select
-      id={id}
-      name={name}
+      {...controlAttributes<HTMLSelectElement>(props, 'disabled')}
       value={current}
       onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
-      onBlur={onBlur}
-      disabled={readOnly}
-      aria-required={required || undefined}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy}
-      ref={inputRef as React.Ref<HTMLSelectElement>}
     >
       <option value="">{t('choose')}</option>
       {/* A stored value no longer among the options stays visible, so the engine's message makes sense. */}

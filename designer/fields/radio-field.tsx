@@ -1,31 +1,14 @@
 /** @module The radio control: every option shown, one chosen. */
 import { useLocale } from '../i18n/locale-context';
+import { fieldAria } from './control-attributes';
 import type { FieldControlProps, FieldOf } from './field-props';
 import { optionLabel } from './option-label';
 
-export function RadioField({
-  field,
-  id,
-  name,
-  label,
-  value,
-  onChange,
-  onBlur,
-  readOnly,
-  required,
-  invalid,
-  describedBy,
-}: FieldControlProps<FieldOf<'radio'>>) {
+export function RadioField(props: FieldControlProps<FieldOf<'radio'>>) {
+  const { field, id, name, label, value, onChange, onBlur, readOnly } = props;
   const { locale } = useLocale();
   return (
-    <div
-      className="choice-list"
-      role="radiogroup"
-      aria-label={label}
-      aria-required={required || undefined}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy}
-    >
+    <div className="choice-list" role="radiogroup" aria-label={label} {...fieldAria(props)}>
       {field.options.map((option, i) => (
         <label key={option.value} className="inline">
           <input

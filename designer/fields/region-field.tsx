@@ -5,24 +5,17 @@
  */
 import { REGION_LEVELS } from '../../engine/forms/fields/region-field';
 import { useMessages } from '../i18n/define-messages';
+import { controlAttributes } from './control-attributes';
 import { fieldMessages } from './field-messages';
 import type { FieldControlProps, FieldOf } from './field-props';
 
 type Region = Partial<Record<(typeof REGION_LEVELS)[number], string>>;
 
-export function RegionField({
-  field,
-  id,
-  name,
-  value,
-  onChange,
-  onBlur,
-  readOnly,
-  required,
-  invalid,
-  describedBy,
-  inputRef,
-}: FieldControlProps<FieldOf<'region'>>) {
+export function RegionField(props: FieldControlProps<FieldOf<'region'>>) {
+  const { field, name, value, onChange, describedBy } = props;
+  // Each part is a control of its own, but only the first takes the label's id and the focus ref, and
+  // the group, not each part, is described by the help and messages.
+  const attributes = controlAttributes<HTMLInputElement>({ ...props, describedBy: undefined }, 'readOnly');
   const t = useMessages(fieldMessages);
   const levels = REGION_LEVELS.slice(0, REGION_LEVELS.indexOf(field.level ?? 'district') + 1);
   const region: Region = typeof value === 'object' && value !== null ? (value as Region) : {};
@@ -40,19 +33,16 @@ export function RegionField({
         <label key={level}>
           <span className="region-part">{t(level)}</span>
           <input
-            id={i === 0 ? id : undefined}
+            {...attributes}
+            id={i === 0 ? attributes.id : undefined}
             name={`${name}.${level}`}
+            ref={i === 0 ? attributes.ref : undefined}
             value={region[level] ?? ''}
             onChange={(e) => set(level, e.target.value)}
-            onBlur={onBlur}
-            readOnly={readOnly}
             maxLength={64}
             autoComplete={
               level === 'province' ? 'address-level1' : level === 'city' ? 'address-level2' : 'off'
             }
-            aria-required={required || undefined}
-            aria-invalid={invalid || undefined}
-            ref={i === 0 ? (inputRef as React.Ref<HTMLInputElement>) : undefined}
           />
         </label>
       ))}

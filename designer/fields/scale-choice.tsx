@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { useMessages } from '../i18n/define-messages';
+import { fieldAria } from './control-attributes';
 import type { FieldControlProps } from './field-props';
 import { fieldMessages } from './field-messages';
 
@@ -19,38 +20,15 @@ export interface ScaleProps extends Omit<FieldControlProps, 'field'> {
   className?: string;
 }
 
-export function ScaleChoice({
-  id,
-  name,
-  label,
-  value,
-  onChange,
-  onBlur,
-  readOnly,
-  required,
-  invalid,
-  describedBy,
-  min,
-  max,
-  face,
-  name_,
-  low,
-  high,
-  className,
-}: ScaleProps) {
+export function ScaleChoice(props: ScaleProps) {
+  const { id, name, label, value, onChange, onBlur, readOnly, required } = props;
+  const { min, max, face, name_, low, high, className } = props;
   const t = useMessages(fieldMessages);
   const steps = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   const current = typeof value === 'number' ? value : null;
   return (
     <div className={`scale ${className ?? ''}`}>
-      <div
-        className="scale-choices"
-        role="radiogroup"
-        aria-label={label}
-        aria-required={required || undefined}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-      >
+      <div className="scale-choices" role="radiogroup" aria-label={label} {...fieldAria(props)}>
         {steps.map((n) => (
           <label
             key={n}
