@@ -7,6 +7,7 @@
  * a job whose file is gone (queued before files were stored) ends `failed` saying so.
  */
 import type { RuntimeContext } from '../runtime-context';
+import { startPollingLoop } from '../workers/polling-loop';
 import { failImportJob, IMPORT_JOB_KIND, runClaimedImportJob, type ImportProgress } from './import-job';
 import { readJobFile } from './job-files';
 import {
@@ -115,36 +116,21 @@ export function startImportWorker(
   runtime: RuntimeContext,
   options: ImportWorkerLoopOptions = {},
 ): () => Promise<void> {
-  const intervalMs = options.intervalMs ?? 5_000;
-  const stop = new AbortController();
-  let timeout: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const tick = () => {
-    timeout = undefined;
-    running = (async () => {
-      let again = false;
-      try {
-        const { handled } = await runDueImports(runtime, {
-          ...options,
-          limit: 1,
-          signal: stop.signal,
-          releaseOnAbort: true,
-        });
-        again = handled.length > 0;
-      } catch (err) {
-        // The database may be away for a moment; the next tick tries again.
-        runtime.logger.warn('import worker: run failed, will retry', {
-          error: err instanceof Error ? err.message : String(err),
-        });
-      }
-      if (!stop.signal.aborted) timeout = setTimeout(tick, again ? 0 : intervalMs);
-    })();
-  };
-  timeout = setTimeout(tick, 0);
-  return async () => {
-    stop.abort();
-    if (timeout) clearTimeout(timeout);
-    await running;
-  };
+  return startPollingLoop({
+    intervalMs: options.intervalMs ?? 5_000,
+    run: async (signal) => {
+      const { handled } = await runDueImports(runtime, {
+        ...options,
+        limit: 1,
+        signal,
+        releaseOnAbort: true,
+      });
+      return handled.length > 0;
+    },
+    // The database may be away for a moment; the next tick tries again.
+    onError: (err) =>
+      runtime.logger.warn('import worker: run failed, will retry', {
+        error: err instanceof Error ? err.message : String(err),
+      }),
+  });
 }

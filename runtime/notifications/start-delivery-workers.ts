@@ -6,6 +6,7 @@
  */
 import { drainOutboxFully } from '../outbox/drain-outbox';
 import type { RuntimeContext } from '../runtime-context';
+import { startPollingLoop } from '../workers/polling-loop';
 import { deliverDueWebhooks, type FetchLike } from '../webhooks/deliver-due-webhooks';
 import { webhooksConsumer } from '../webhooks/webhook-consumer';
 import { createMailer, type Mailer } from './create-mailer';
@@ -66,39 +67,34 @@ export function startDeliveryWorkers(
       : []),
   ];
 
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const tick = async () => {
-    for (const [name, step] of steps) {
-      if (stopped) return;
-      try {
-        await step();
-      } catch (err) {
-        runtime.logger.error('delivery worker step failed; will try again next tick', {
-          step: name,
-          error: (err as Error)?.stack ?? String(err),
-        });
+  const stop = startPollingLoop({
+    intervalMs,
+    // The first tick starts now; the next ones wait `intervalMs` and do not keep the process alive.
+    immediate: true,
+    unref: true,
+    run: async (signal) => {
+      for (const [name, step] of steps) {
+        if (signal.aborted) return false;
+        try {
+          await step();
+        } catch (err) {
+          runtime.logger.error('delivery worker step failed; will try again next tick', {
+            step: name,
+            error: (err as Error)?.stack ?? String(err),
+          });
+        }
       }
-    }
-    options.onTick?.();
-  };
-
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick().finally(schedule);
-    }, intervalMs);
-    timer.unref?.();
-  };
-
-  running = tick().finally(schedule);
+      options.onTick?.();
+      return false;
+    },
+    onError: (err) =>
+      runtime.logger.error('delivery worker tick failed; will try again next tick', {
+        error: (err as Error)?.stack ?? String(err),
+      }),
+  });
 
   return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await running;
+    await stop();
     if (ownMailer) mailer?.close();
   };
 }

@@ -18,6 +18,7 @@
 import { hostname } from 'node:os';
 import type { Knex } from 'knex';
 import type { RuntimeContext } from '../runtime-context';
+import { startPollingLoop } from '../workers/polling-loop';
 import { fireTimer, type FireOutcome, type TimerRow } from './fire-timer';
 import { RULE_TICK_KIND } from './rule-tick-timer';
 
@@ -143,32 +144,17 @@ export function startTimerSweeper(
   runtime: RuntimeContext,
   options: TimerSweeperOptions = {},
 ): () => Promise<void> {
-  const intervalMs = options.intervalMs ?? 5_000;
   const limit = options.limit ?? DEFAULT_SWEEP_LIMIT;
-  let stopped = false;
-  let timeout: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const tick = () => {
-    timeout = undefined;
-    running = (async () => {
-      let again = false;
-      try {
-        const swept = await sweepDueTimers(runtime, { ...options, limit });
-        again = swept.handled.length >= limit;
-      } catch (err) {
-        // The database may be away for a moment; the next tick tries again.
-        runtime.logger.warn('timer sweep failed', {
-          error: err instanceof Error ? err.message : String(err),
-        });
-      }
-      if (!stopped) timeout = setTimeout(tick, again ? 0 : intervalMs);
-    })();
-  };
-  timeout = setTimeout(tick, 0);
-  return async () => {
-    stopped = true;
-    if (timeout) clearTimeout(timeout);
-    await running;
-  };
+  return startPollingLoop({
+    intervalMs: options.intervalMs ?? 5_000,
+    run: async () => {
+      const swept = await sweepDueTimers(runtime, { ...options, limit });
+      return swept.handled.length >= limit;
+    },
+    // The database may be away for a moment; the next tick tries again.
+    onError: (err) =>
+      runtime.logger.warn('timer sweep failed', {
+        error: err instanceof Error ? err.message : String(err),
+      }),
+  });
 }
