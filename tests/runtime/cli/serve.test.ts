@@ -9,7 +9,7 @@ describe('closedloop serve', () => {
   const dir = mkdtempSync(join(tmpdir(), 'closedloop-serve-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('creates the SQLite file, answers /healthz, and exits 0 on SIGTERM', async () => {
+  it('creates the SQLite file, answers /healthz, serves the designer at /, and exits 0 on SIGTERM', async () => {
     const file = join(dir, 'nested', 'closedloop.db');
     const server = spawnClosedloop(['serve'], { PORT: '0', DATABASE_URL: `sqlite:${file}` });
     try {
@@ -18,6 +18,10 @@ describe('closedloop serve', () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ status: 'ok', database: 'sqlite' });
       expect(existsSync(file)).toBe(true);
+      // The browser app (built by the test set-up, as `npm start` builds it) on any page address.
+      const page = await fetch(`http://127.0.0.1:${port}/inbox`);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toContain('<div id="root"></div>');
     } finally {
       expect(await server.stop('SIGTERM')).toBe(0);
     }
