@@ -6,7 +6,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
-import { ADMIN, screenshot, startDesignerServer, VIEWPORTS, type DesignerServer } from '../helpers/designer-server';
+import {
+  ADMIN,
+  screenshot,
+  startDesignerServer,
+  VIEWPORTS,
+  type DesignerServer,
+} from '../helpers/designer-server';
+import { expectNoSidewaysScroll } from '../helpers/page-checks';
 
 describe('designer app shell', () => {
   let server: DesignerServer;
@@ -55,8 +62,7 @@ describe('designer app shell', () => {
       // Still signed in, still in English.
       await page.getByRole('link', { name: 'Inbox' }).waitFor();
       await expect(page.locator('.shell-user').textContent()).resolves.toBe(ADMIN.username);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(page);
       await screenshot(page, `shell-${name}`);
       await context.close();
     });

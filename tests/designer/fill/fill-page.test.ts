@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importApp } from '../../../runtime/apps/import-app';
 import { readJson } from '../../../runtime/storage/json-value';
@@ -23,6 +23,7 @@ import {
   type DesignerServer,
 } from '../../helpers/designer-server';
 import { csatForm, repairRequestForm, SMALL_PNG } from '../../runtime/attachments/attachment-fixtures';
+import { expectNoSidewaysScroll } from '../../helpers/page-checks';
 
 const tourBundle = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../../examples/engine-tour/after-sales.app.json'), 'utf8'),
@@ -51,11 +52,6 @@ async function call(server: DesignerServer, session: Session, path: string, body
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, any>;
-}
-
-async function noSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 describe('public fill page', () => {
@@ -140,12 +136,12 @@ describe('public fill page', () => {
           .getByRole('img', { name: 'signature.png' })
           .waitFor();
       }
-      await noSidewaysScroll(page);
+      await expectNoSidewaysScroll(page);
       await screenshot(page, `fill-ready-${name}`);
 
       await page.getByRole('button', { name: 'Submit' }).click();
       await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
-      await noSidewaysScroll(page);
+      await expectNoSidewaysScroll(page);
       await screenshot(page, `fill-thanks-${name}`);
       await context.close();
 
@@ -192,7 +188,7 @@ describe('public fill page', () => {
       .getByRole('radiogroup', { name: '解决问题有多容易？' })
       .getByRole('radio', { name: '6' })
       .check({ force: true });
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'survey-phone');
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByRole('heading', { name: '感谢您的反馈！' }).waitFor();

@@ -18,6 +18,7 @@ import {
   type DesignerServer,
 } from '../../helpers/designer-server';
 import { tourBundle } from './tour-flow';
+import { expectNoSidewaysScroll } from '../../helpers/page-checks';
 
 const STAGES = [
   'accept',
@@ -51,12 +52,6 @@ const centre = (b: { x: number; y: number; width: number; height: number }) => (
   x: b.x + b.width / 2,
   y: b.y + b.height / 2,
 });
-
-async function noHorizontalScroll(page: Page) {
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-  ).toBeLessThanOrEqual(0);
-}
 
 describe('flow designer', () => {
   let server: DesignerServer;
@@ -226,7 +221,7 @@ describe('flow designer', () => {
       [snapshot] = transition(machine, snapshot, { type });
     expect(snapshot.value).toBe('stage');
     await screenshot(page, 'flow-designer-export-desktop');
-    await noHorizontalScroll(page);
+    await expectNoSidewaysScroll(page);
     await context.close();
   }, 120_000);
 
@@ -257,7 +252,7 @@ describe('flow designer', () => {
     await signIn(page, server.url);
     await page.goto(server.url + '/flows');
     await page.getByRole('heading', { name: '流程', exact: true }).waitFor();
-    await noHorizontalScroll(page);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'flow-list-phone');
     await page.getByRole('link', { name: '工单处理 SOP' }).click();
     for (const stage of STAGES) await node(page, stage).waitFor();
@@ -276,7 +271,7 @@ describe('flow designer', () => {
     await node(page, 'plan').focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: '阶段：方案' }).waitFor();
-    await noHorizontalScroll(page);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'flow-designer-phone');
     await context.close();
   }, 60_000);

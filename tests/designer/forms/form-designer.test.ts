@@ -5,7 +5,7 @@
  * version 1 in the history, change a label, publish version 2, see the difference, roll back; and the
  * same designer at phone width without sideways scrolling.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../helpers/browser';
 import {
@@ -15,34 +15,7 @@ import {
   VIEWPORTS,
   type DesignerServer,
 } from '../../helpers/designer-server';
-
-/** A mouse drag in many small steps, as @dnd-kit needs to see the pointer move. */
-async function drag(
-  page: Page,
-  source: Locator,
-  target: Locator,
-  at: 'center' | 'end' = 'center',
-): Promise<void> {
-  await source.scrollIntoViewIfNeeded();
-  const from = await source.boundingBox();
-  if (!from) throw new Error('drag source not visible');
-  const x0 = from.x + from.width / 2;
-  const y0 = from.y + from.height / 2;
-  await page.mouse.move(x0, y0);
-  await page.mouse.down();
-  await page.mouse.move(x0 + 12, y0 + 6, { steps: 4 });
-  const to = await target.boundingBox();
-  if (!to) throw new Error('drop target not visible');
-  const x1 = to.x + to.width / 2;
-  const y1 = at === 'end' ? to.y + to.height - 14 : to.y + to.height / 2;
-  await page.mouse.move(x1, y1, { steps: 25 });
-  await page.mouse.move(x1 + 2, y1 + 1, { steps: 3 });
-  await page.mouse.up();
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
+import { dragWithMouse, horizontalOverflow } from '../../helpers/page-checks';
 
 describe('form designer', () => {
   let server: DesignerServer;
@@ -74,11 +47,11 @@ describe('form designer', () => {
     const canvas = page.getByRole('list', { name: 'Form canvas' });
     const card = (name: string) => page.getByRole('button', { name: `Edit ${name}`, exact: true });
     for (const type of ['Single-line text', 'Single choice', 'Star rating', 'Repeating group']) {
-      await drag(page, page.getByRole('button', { name: `Drag ${type}` }), canvas, 'end');
+      await dragWithMouse(page, page.getByRole('button', { name: `Drag ${type}` }), canvas, 'end');
       await card(type).waitFor();
     }
     const group = page.getByRole('list', { name: 'Repeating group' });
-    await drag(page, page.getByRole('button', { name: 'Drag Number' }), group);
+    await dragWithMouse(page, page.getByRole('button', { name: 'Drag Number' }), group);
     await group.getByRole('button', { name: 'Edit Number' }).waitFor();
     const order = await canvas.locator('.card-label').allTextContents();
     expect(order.map((s) => s.trim())).toEqual([

@@ -24,6 +24,7 @@ import {
   VIEWPORTS,
   type DesignerServer,
 } from '../../helpers/designer-server';
+import { expectNoSidewaysScroll } from '../../helpers/page-checks';
 
 const tour = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../../examples/engine-tour/after-sales.app.json'), 'utf8'),
@@ -43,11 +44,6 @@ const TICKETS = [
   { customer: 'Beta Labs', priority: 'normal', category: 'battery', detail: 'Battery drains overnight' },
   { customer: 'Gamma Co', priority: 'low', category: 'noise', detail: 'Fan noise when charging' },
 ];
-
-async function noSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 /** Waits until the inbox lists exactly one task, the one mentioning `text`. */
 async function onlyTask(page: Page, text: string): Promise<void> {
@@ -211,7 +207,7 @@ describe('inbox and record page', () => {
       ]) {
         expect(text).toContain(line);
       }
-      await noSidewaysScroll(page);
+      await expectNoSidewaysScroll(page);
       await screenshot(page, 'record-desktop');
       await context.close();
     },
@@ -256,7 +252,7 @@ describe('inbox and record page', () => {
     await page.getByRole('tab', { name: '我的待办' }).waitFor();
     await page.getByTestId('task').first().waitFor();
     await page.getByRole('timer').first().waitFor();
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'inbox-phone');
 
     await page.getByRole('link', { name: 'Screen flickers ten minutes after start-up' }).click();
@@ -267,7 +263,7 @@ describe('inbox and record page', () => {
       .first()
       .waitFor();
     await expect(page.getByTestId('record-stage').textContent()).resolves.toBe('方案');
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'record-phone');
     await context.close();
   });
