@@ -4,6 +4,7 @@
  */
 import Router from '@koa/router';
 import type { RuntimeContext } from '../runtime-context';
+import { registerAdminRoutes } from './admin-routes';
 import { registerAppRoutes } from './app-routes';
 import { registerAttachmentRoutes } from './attachment-routes';
 import { registerAuthRoutes } from './auth-routes';
@@ -32,6 +33,7 @@ export function buildRouter(runtime: RuntimeContext): Router {
   registerImportRoutes(router, runtime);
   registerTaskRoutes(router, runtime);
   registerRuleRoutes(router, runtime);
+  registerAdminRoutes(router, runtime);
   registerOpenApiRoutes(router, runtime);
   return router;
 }

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { buildComponents } from './components';
 import type { JsonObject, PathItems } from './openapi-parts';
+import { adminPaths } from './paths/admin-paths';
 import { attachmentPaths } from './paths/attachment-paths';
 import { authPaths } from './paths/auth-paths';
 import { definitionPaths } from './paths/definition-paths';
@@ -35,6 +36,7 @@ const TAGS = [
   ['rules', 'Rule dry-runs and firing history'],
   ['webhooks', 'Outgoing webhooks and their delivery log'],
   ['notifications', 'The caller’s in-app notifications'],
+  ['admin', 'Operations views for admins: the queues’ health'],
 ] as const;
 
 function mergePaths(...groups: PathItems[]): PathItems {
@@ -78,6 +80,7 @@ export function buildOpenApi(): JsonObject {
       reportPaths(),
       ruleTaskPaths(),
       webhookPaths(),
+      adminPaths(),
     ),
     components: buildComponents(),
   };

@@ -20,6 +20,7 @@ import { CSRF_HEADER } from '../../auth/auth-middleware';
 import { SCOPE } from '../../auth/scopes';
 import { SESSION_COOKIE } from '../../auth/session-cookie';
 import type { Dialect } from '../../config/database-url';
+import { adminSchemas } from './admin-schemas';
 import { DEFINITION_SCHEMAS, definitionSchemas } from './definition-schemas';
 import { deliverySchemas } from './delivery-schemas';
 import { formSchemaComponents } from './form-schema-components';
@@ -169,6 +170,7 @@ export function buildComponents(): JsonObject {
     ...jobSchemas(),
     ...reportSchemas(),
     ...deliverySchemas(),
+    ...adminSchemas(),
     Health: {
       type: 'object',
       required: ['status', 'database'],

@@ -1,4 +1,7 @@
-/** `/metrics`: Prometheus text for admins, with request counts per route pattern and the timer queue. */
+/**
+ * `/metrics`: Prometheus text for admins, with request counts per route pattern and the timer queue
+ * (the other queues' gauges: tests/runtime/admin/queue-health.test.ts).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createUserAndLogin,
@@ -39,7 +42,9 @@ describe.each(DIALECTS)('metrics on %s', (dialect) => {
     expect(res.text).toMatch(
       /closedloop_http_requests_total\{method="GET",route="\/api\/forms\/:key",status="404"\} 1/,
     );
-    expect(res.text).toMatch(/^closedloop_timers_pending 2$/m);
-    expect(res.text).toMatch(/^closedloop_timers_due 1$/m);
+    expect(res.text).toMatch(/^closedloop_timers_pending\{kind="record"\} 2$/m);
+    expect(res.text).toMatch(/^closedloop_timers_due\{kind="record"\} 1$/m);
+    expect(res.text).toMatch(/^closedloop_timers_oldest_due_age_seconds\{kind="record"\} 1$/m);
+    expect(res.text).toMatch(/^closedloop_timers_pending\{kind="rule-tick"\} 0$/m);
   });
 });

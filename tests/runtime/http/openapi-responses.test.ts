@@ -300,6 +300,15 @@ describe.each(DIALECTS)('response schemas against real answers on %s', (dialect)
     expect(job.body.job.issues).toEqual([expect.objectContaining({ row: 3, field: 'tier' })]);
   });
 
+  it('reads the queues’ health as an admin', async () => {
+    const health = await expectCall(200, admin, 'GET', '/api/admin/queues');
+    expect(health.body.outbox.map((c: { consumer: string }) => c.consumer)).toEqual([
+      'notifications',
+      'rules',
+      'webhooks',
+    ]);
+  });
+
   it('creates, lists, uses and revokes an API token', async () => {
     const created = await expectCall(201, admin, 'POST', '/api/auth/tokens', {
       name: 'erp sync',
