@@ -18,6 +18,10 @@ const FormListPage = page(() => import('./forms/form-list-page'), 'FormListPage'
 const FormDesignerPage = page(() => import('./forms/form-designer-page'), 'FormDesignerPage');
 const FlowListPage = page(() => import('./flows/flow-list-page'), 'FlowListPage');
 const FlowDesignerPage = page(() => import('./flows/flow-designer-page'), 'FlowDesignerPage');
+const RuleListPage = page(() => import('./rules/rule-list-page'), 'RuleListPage');
+const RuleDesignerPage = page(() => import('./rules/rule-designer-page'), 'RuleDesignerPage');
+const ReportListPage = page(() => import('./reports/report-list-page'), 'ReportListPage');
+const ReportDesignerPage = page(() => import('./reports/report-designer-page'), 'ReportDesignerPage');
 const FillPage = page(() => import('./fill/fill-page'), 'FillPage');
 const InboxPage = page(() => import('./inbox/inbox-page'), 'InboxPage');
 const RecordPage = page(() => import('./records/record-page'), 'RecordPage');
@@ -38,6 +42,10 @@ export function App() {
                 <Route path="/forms/:key" element={<FormDesignerPage />} />
                 <Route path="/flows" element={<FlowListPage />} />
                 <Route path="/flows/:key" element={<FlowDesignerPage />} />
+                <Route path="/rules" element={<RuleListPage />} />
+                <Route path="/rules/:key" element={<RuleDesignerPage />} />
+                <Route path="/reports" element={<ReportListPage />} />
+                <Route path="/reports/:key" element={<ReportDesignerPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

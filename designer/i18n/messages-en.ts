@@ -4,6 +4,8 @@ export const messagesEn = {
   'nav.inbox': 'Inbox',
   'nav.forms': 'Forms',
   'nav.flows': 'Flows',
+  'nav.rules': 'Rules',
+  'nav.reports': 'Reports',
   'nav.signOut': 'Sign out',
   'locale.switch': '中文',
   'login.title': 'Sign in',

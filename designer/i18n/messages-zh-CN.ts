@@ -6,6 +6,8 @@ export const messagesZhCN: Record<MessageKey, string> = {
   'nav.inbox': '待办',
   'nav.forms': '表单',
   'nav.flows': '流程',
+  'nav.rules': '规则',
+  'nav.reports': '报表',
   'nav.signOut': '退出登录',
   'locale.switch': 'English',
   'login.title': '登录',

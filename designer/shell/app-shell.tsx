@@ -24,6 +24,8 @@ function ShellFrame() {
           <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
           <NavLink to="/forms">{t('nav.forms')}</NavLink>
           <NavLink to="/flows">{t('nav.flows')}</NavLink>
+          <NavLink to="/rules">{t('nav.rules')}</NavLink>
+          <NavLink to="/reports">{t('nav.reports')}</NavLink>
         </nav>
         <span className="shell-user">{user?.displayName ?? user?.username}</span>
         <LocaleSwitch />
