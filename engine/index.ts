@@ -138,6 +138,8 @@ export {
   windowOf,
   firingKey,
   groupKey,
+  parseGroupKey,
+  windowOfKey,
   scheduleTicks,
   nextScheduledAt,
   checkRuleDefinition,
@@ -152,6 +154,7 @@ export {
   type DryRunResult,
   type DryRunFiring,
   type WindowInfo,
+  type GroupValues,
 } from './rules/index';
 
 // Reports and charts

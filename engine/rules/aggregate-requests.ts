@@ -54,6 +54,8 @@ export function anchorMoment(
  * record's values of the group-by fields and the window the one its date falls in (a back-dated
  * record is counted with its own window). Without one (a schedule tick) the window is the one `now`
  * falls in and the group is `group` when given, else every group (`groupBy` empty, `groupFields` set).
+ * A calendar window's offset shifts either back by whole windows (`windowOf`): `from` / `to` are the
+ * shifted bounds, so the runtime's SQL and `computeAggregate` need not know about offsets.
  */
 export function aggregateRequests(
   rule: Pick<RuleDefinition, 'aggregates' | 'timezone'>,

@@ -15,6 +15,8 @@ export { ruleMessages } from './rule-messages';
 export type { RuleRecord, RuleEvent } from './rule-record';
 export { windowOf, isoWeekKey, recordMoment, type WindowInfo, type Moment } from './rule-window';
 export { groupKey, firingKey, firingWindowKey, type GroupValues } from './rule-firing-key';
+export { parseGroupKey } from './parse-group-key';
+export { windowOfKey } from './window-of-key';
 export { aggregateRequests, type AggregateRequest } from './aggregate-requests';
 export { computeAggregate, groupsIn, type AggregateResult } from './compute-aggregate';
 export { matchesTrigger } from './rule-trigger';

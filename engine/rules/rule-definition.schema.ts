@@ -1,7 +1,8 @@
 /**
  * @module The meta-schema of a threshold rule: trigger + condition over the record, its previous
- * version and declared aggregates + actions, with an optional cool-down. Every union (triggers,
- * windows, measures, actions) is `oneOf` + `discriminator`, so Ajv names the bad variant.
+ * version and declared aggregates (over a calendar window, possibly looking back by an offset, or a
+ * rolling one) + actions, with an optional cool-down. Every union (triggers, windows, measures,
+ * actions) is `oneOf` + `discriminator`, so Ajv names the bad variant.
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import {
@@ -89,13 +90,26 @@ export const ruleTriggerSchema = {
   ],
 } as const;
 
+/**
+ * Which records an aggregate counts, placed by their date (`dateField`, else creation) in the rule's
+ * zone. `calendar`: a local day, ISO week (Monday first) or month. Its `offset` (−12 … 0, default 0)
+ * picks the window relative to the evaluation's moment: 0 the one containing it, −1 the one before
+ * ("last month", "yesterday", "last week"), −2 the one before that. The moment is the tick for a
+ * scheduled rule and the triggering record's date for an event-triggered one, so there too −1 means
+ * the window before the one the record's date falls in (e.g. last month's count beside this month's).
+ * `rolling`: the N local days ending on the moment's date; it has no offset (an unknown key there).
+ */
 export const ruleWindowSchema = {
   type: 'object',
   discriminator: { propertyName: 'type' },
   oneOf: [
     {
       type: 'object',
-      properties: { type: { const: 'calendar' }, unit: { enum: ['day', 'week', 'month'] } },
+      properties: {
+        type: { const: 'calendar' },
+        unit: { enum: ['day', 'week', 'month'] },
+        offset: { type: 'integer', minimum: -12, maximum: 0 },
+      },
       required: ['type', 'unit'],
       additionalProperties: false,
     },

@@ -1,11 +1,20 @@
 /**
- * @module The aggregate window a moment falls in, in the rule's time zone: a calendar day, ISO week
- * (Monday first) or month, or the N local days ending on that moment's date. The runtime computes
- * aggregates over `[start, end)` in SQL; the key names the window in idempotency keys.
+ * @module The aggregate window of a moment, in the rule's time zone: a calendar day, ISO week (Monday
+ * first) or month, or the N local days ending on that moment's date. The runtime computes aggregates
+ * over `[start, end)` in SQL; the key names the window in idempotency keys.
+ *
+ * A calendar window's `offset` counts whole windows back from the one holding the moment: a monthly
+ * review run on 1 December with offset −1 looks at November (`2026-11`) — the last complete month —
+ * rather than the few hours of December so far; a daily 08:00 digest with −1 reads yesterday, a
+ * Monday check last week. For an event-triggered rule the moment is the record's date, so −1 is the
+ * period before the one the record belongs to ("last month" as seen from that record). The key is
+ * the shifted window's own name, whatever the offset, so one window keeps one key. Records are
+ * still placed by their own date: a back-dated record counts in the window its date belongs to.
  */
 import { toEpoch } from '../expressions/date-operations';
 import {
   addDays,
+  formatLocalDate,
   instantAt,
   parseLocalDate,
   toLocalDate,
@@ -15,7 +24,10 @@ import {
 import type { RuleWindow } from './rule-definition.schema';
 
 export interface WindowInfo {
-  /** `2026-10-07` (day), `2026-W41` (ISO week), `2026-10` (month), `rolling30:2026-10-07` (rolling). */
+  /**
+   * `2026-10-07` (day), `2026-W41` (ISO week), `2026-10` (month), `rolling30:2026-10-07` (rolling): the
+   * window's own name, also when an offset reached it.
+   */
   key: string;
   /** First instant inside the window, ISO 8601 UTC. */
   start: string;
@@ -55,7 +67,44 @@ export function isoWeekKey(date: LocalDate): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** The window of `window`'s kind that `instant` falls in, in `timezone`. */
+/** The first day of month `month` of `year`, where months past 12 or below 1 roll into other years. */
+function firstOfMonth(year: number, month: number): LocalDate {
+  const index = year * 12 + (month - 1);
+  return formatLocalDate(Math.floor(index / 12), (((index % 12) + 12) % 12) + 1, 1);
+}
+
+type CalendarUnit = Extract<RuleWindow, { type: 'calendar' }>['unit'];
+
+/**
+ * The calendar window `offset` windows away from the one holding `date` (−1: the one before): its
+ * first day, the day after it, and its key.
+ */
+function calendarDays(
+  unit: CalendarUnit,
+  date: LocalDate,
+  offset: number,
+): { first: LocalDate; next: LocalDate; key: string } {
+  switch (unit) {
+    case 'day': {
+      const first = addDays(date, offset);
+      return { first, next: addDays(first, 1), key: first };
+    }
+    case 'week': {
+      const first = addDays(mondayOf(date), 7 * offset);
+      return { first, next: addDays(first, 7), key: isoWeekKey(first) };
+    }
+    case 'month': {
+      const { year, month } = parseLocalDate(date);
+      const first = firstOfMonth(year, month + offset);
+      return { first, next: firstOfMonth(year, month + offset + 1), key: first.slice(0, 7) };
+    }
+  }
+}
+
+/**
+ * The window of `window`'s kind for `instant`, in `timezone`: the one it falls in, or for a calendar
+ * window with an offset, that many windows before it.
+ */
 export function windowOf(window: RuleWindow, instant: Moment, timezone: string): WindowInfo {
   const date = toLocalDate(momentMs(instant), timezone);
   if (window.type === 'rolling') {
@@ -68,35 +117,8 @@ export function windowOf(window: RuleWindow, instant: Moment, timezone: string):
       end: iso(midnight(addDays(date, 1), timezone)),
     };
   }
-  switch (window.unit) {
-    case 'day':
-      return {
-        key: date,
-        start: iso(midnight(date, timezone)),
-        end: iso(midnight(addDays(date, 1), timezone)),
-      };
-    case 'week': {
-      const monday = mondayOf(date);
-      return {
-        key: isoWeekKey(date),
-        start: iso(midnight(monday, timezone)),
-        end: iso(midnight(addDays(monday, 7), timezone)),
-      };
-    }
-    case 'month': {
-      const { year, month } = parseLocalDate(date);
-      const first = `${date.slice(0, 7)}-01`;
-      const next =
-        month === 12
-          ? `${String(year + 1).padStart(4, '0')}-01-01`
-          : `${date.slice(0, 4)}-${String(month + 1).padStart(2, '0')}-01`;
-      return {
-        key: date.slice(0, 7),
-        start: iso(midnight(first, timezone)),
-        end: iso(midnight(next, timezone)),
-      };
-    }
-  }
+  const { first, next, key } = calendarDays(window.unit, date, window.offset ?? 0);
+  return { key, start: iso(midnight(first, timezone)), end: iso(midnight(next, timezone)) };
 }
 
 /**

@@ -1,15 +1,16 @@
 /**
  * @module Rules beyond their definitions: `POST /api/rules/:key/dry-run` `{ from, to }` — what the
  * published rule (or its draft, `?draft=1`) would have fired over that period — and
- * `GET /api/rules/:key/firings`, the firing history with what each firing created.
+ * `GET /api/rules/:key/firings`, the firing history with what each firing created, each firing in the
+ * dry run's shape (`group` as field values, `window` as `{ key, start, end }`).
  */
 import type Router from '@koa/router';
 import type { RuleDefinition } from '../../engine';
 import { requireRole, requireScope } from '../auth/access';
 import { DefinitionStore } from '../definitions/definition-store';
 import { dryRunStoredRule } from '../rules/dry-run-service';
+import { firingHistory } from '../rules/firing-history';
 import type { RuntimeContext } from '../runtime-context';
-import { readJson } from '../storage/json-value';
 import { UserError } from './errors';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -55,29 +56,6 @@ export function registerRuleRoutes(router: Router, runtime: RuntimeContext): voi
   router.get('/api/rules/:key/firings', async (ctx) => {
     requireRole(ctx, 'designer', 'manager');
     requireScope(ctx, 'definitions:read');
-    const rows = (await runtime.db
-      .knex('rule_firings')
-      .where({ rule_key: ctx.params.key })
-      .orderBy('at', 'desc')
-      .limit(500)) as {
-      rule_version: number;
-      idempotency_key: string;
-      group_key: string | null;
-      window_key: string | null;
-      at: number;
-      records: unknown;
-      created: unknown;
-    }[];
-    ctx.body = {
-      items: rows.map((row) => ({
-        key: row.idempotency_key,
-        version: row.rule_version,
-        group: row.group_key,
-        window: row.window_key,
-        at: new Date(Number(row.at)).toISOString(),
-        records: readJson(row.records),
-        created: readJson(row.created),
-      })),
-    };
+    ctx.body = { items: await firingHistory(runtime.db.knex, ctx.params.key!) };
   });
 }

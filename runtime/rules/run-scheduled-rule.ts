@@ -11,6 +11,11 @@
  * after it do not count), and the timer then moves to the next tick in the future. However late the
  * tick is — a monthly report missed by days is still wanted — it runs; the `rule.scheduled-run` event
  * says how many ticks were skipped.
+ *
+ * Windows are those of the tick (`aggregateRequests` at the tick's time), so a calendar window with
+ * an offset reads the period before: a monthly review on the 1st with offset −1 reads the month just
+ * ended, whose key (`2026-10`) the firing carries. As of the tick, like everything else: a record
+ * entered later but dated in that month is counted by a later tick only if one still reads that month.
  */
 import type { Knex } from 'knex';
 import {

@@ -8,6 +8,7 @@ import * as appRoles from './migrations/0002-app-roles';
 import * as deliveries from './migrations/0003-deliveries';
 import * as ruleWebhooks from './migrations/0004-rule-webhooks';
 import * as importFiles from './migrations/0005-import-files';
+import * as firingDetails from './migrations/0006-firing-details';
 
 interface Migration {
   name: string;
@@ -16,7 +17,14 @@ interface Migration {
 }
 
 /** In order; append, never edit a migration that has shipped. */
-const MIGRATIONS: readonly Migration[] = [initialSchema, appRoles, deliveries, ruleWebhooks, importFiles];
+const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  appRoles,
+  deliveries,
+  ruleWebhooks,
+  importFiles,
+  firingDetails,
+];
 
 const source: Knex.MigrationSource<Migration> = {
   getMigrations: async () => [...MIGRATIONS],

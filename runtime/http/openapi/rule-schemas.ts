@@ -1,9 +1,11 @@
 /**
  * @module Response schemas of the rules API, typed against the engine's `DryRunResult` (its firings,
- * the `RuleEvent` behind each, the window and the resolved actions) and the firing history the route
- * reads from `rule_firings`. Group values, aggregates and mapped field values are user data.
+ * the `RuleEvent` behind each, the window and the resolved actions) and the firing history's
+ * `FiringView` (the same group and window as a dry-run firing). Group values, aggregates and mapped
+ * field values are user data.
  */
 import type { DryRunFiring, DryRunResult, ResolvedAction, RuleEvent, WindowInfo } from '../../../engine';
+import type { FiringView, FiringWindow } from '../../rules/firing-history';
 import { schemaRef, type JsonObject } from './openapi-parts';
 import {
   arrayOf,
@@ -18,17 +20,6 @@ import {
 
 /** `POST /api/rules/:key/dry-run` answers the engine's result with the rule and the period. */
 export type DryRunAnswer = { rule: string; version: number; from: string; to: string } & DryRunResult;
-
-/** One row of `GET /api/rules/:key/firings`. */
-export interface FiringView {
-  key: string;
-  version: number;
-  group: string | null;
-  window: string | null;
-  at: string;
-  records: string[];
-  created: { type: string; id?: string; problems?: string[] }[];
-}
 
 type ActionOf<T extends ResolvedAction['type']> = Extract<ResolvedAction, { type: T }>;
 type EventOf<T extends RuleEvent['type']> = Extract<RuleEvent, { type: T }>;
@@ -202,8 +193,23 @@ export function ruleSchemas(): Record<string, JsonObject> {
       {
         key: { type: 'string', description: 'The idempotency key (rule, group, window)' },
         version: { type: 'integer' },
-        group: nullable('string'),
-        window: { ...nullable('string'), description: 'The window key' },
+        group: groupValues,
+        groupKey: {
+          type: 'string',
+          description: 'The group as in the key: `model=X200`, `*` without group fields',
+        },
+        window: {
+          oneOf: [
+            schemaRef('RuleWindow'),
+            closedObject<Extract<FiringWindow, { start: null }>>(
+              { key: { type: 'string' }, start: { type: 'null' }, end: { type: 'null' } },
+              {},
+              'A window stored only as its key (before migration 0006) that no version of the rule can place',
+            ),
+            { type: 'null' },
+          ],
+          description: 'As in the dry run; null without aggregates',
+        },
         at: isoInstant,
         records: { ...stringList, description: 'The records behind the firing' },
         created: arrayOf(schemaRef('FiringOutcome'), 'What each action did'),

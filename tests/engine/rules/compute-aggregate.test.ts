@@ -61,6 +61,22 @@ describe('aggregateRequests', () => {
     expect(request?.window.key).toBe('2026-11');
   });
 
+  it('with an offset gives the runtime the bounds of the window before: a tick on 1 November reads October', () => {
+    const lookBack = loadRule({
+      rule: 'screen-failure.rule.json',
+      set: { '/aggregates/monthlyCount/window/offset': -1 },
+    });
+    const [tick] = aggregateRequests(lookBack, undefined, '2026-11-01T01:00:00Z');
+    expect(tick && { key: tick.window.key, from: tick.from, to: tick.to }).toEqual({
+      key: '2026-10',
+      from: '2026-09-30T16:00:00.000Z',
+      to: '2026-10-31T16:00:00.000Z',
+    });
+    // A triggering record looks back from its own date: dated 31 October, it reads September.
+    const [event] = aggregateRequests(lookBack, record, '2026-11-02T01:00:00Z');
+    expect(event?.window.key).toBe('2026-09');
+  });
+
   it('without a record (a schedule tick) takes the window of now and leaves the groups to enumerate', () => {
     const [request] = aggregateRequests(rule, undefined, '2026-10-31T17:00:00Z');
     expect(request?.window.key).toBe('2026-11');

@@ -1,11 +1,12 @@
 /**
  * Properties over random complaint streams: whatever the order, dates and back-dating, a dry run fires
  * at most once per (group, window) key, every firing has at least the threshold's records behind it,
- * cool-downs space firings of a group, and a window always holds the moment it was computed for.
+ * cool-downs space firings of a group, every record behind a firing is dated in its window, and a
+ * window holds the moment it was computed for — or, with an offset, lies whole windows before it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dryRunRule, windowOf, type RuleRecord, type RuleWindow } from '../../../engine/rules';
+import { dryRunRule, recordMoment, windowOf, type RuleRecord, type RuleWindow } from '../../../engine/rules';
 import { loadRule } from './rule-fixtures';
 
 const START = Date.parse('2026-09-01T00:00:00Z');
@@ -20,6 +21,11 @@ const windowArb: fc.Arbitrary<RuleWindow> = fc.oneof(
   ),
   fc.integer({ min: 1, max: 30 }).map((days): RuleWindow => ({ type: 'rolling', days })),
 );
+
+/** Calendar windows that look back up to 12 windows from the moment. */
+const lookBackArb: fc.Arbitrary<RuleWindow> = fc
+  .record({ unit: fc.constantFrom('day', 'week', 'month'), offset: fc.integer({ min: -12, max: -1 }) })
+  .map(({ unit, offset }): RuleWindow => ({ type: 'calendar', unit, offset }));
 
 const recordsArb = fc
   .array(
@@ -45,7 +51,7 @@ const recordsArb = fc
 
 const ruleArb = fc.record({
   threshold: fc.integer({ min: 1, max: 6 }),
-  window: windowArb,
+  window: fc.oneof(windowArb, lookBackArb),
   cooldown: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
   timezone: fc.constantFrom('Asia/Shanghai', 'UTC', 'America/New_York'),
 });
@@ -89,8 +95,11 @@ describe('dry run over random record streams', () => {
             const r = byId.get(id);
             expect(r?.data.fault).toBe('screen');
             expect(r?.data.model).toBe(firing.group.model);
-            // Only records that existed when it fired.
+            // Only records that existed when it fired, each dated inside the firing's window.
             expect(Date.parse(r?.createdAt ?? '')).toBeLessThanOrEqual(Date.parse(firing.at));
+            const at = recordMoment(r!, 'occurredAt', p.timezone);
+            expect(at).toBeGreaterThanOrEqual(Date.parse(firing.window!.start));
+            expect(at).toBeLessThan(Date.parse(firing.window!.end));
           }
         }
       }),
@@ -133,6 +142,29 @@ describe('windows', () => {
           expect(windowOf(window, end, timezone).key).not.toBe(w.key);
           if (window.type === 'calendar') expect(windowOf(window, start, timezone)).toEqual(w);
           else expect(end - start).toBeGreaterThanOrEqual(window.days * 86_400_000 - 3_600_000);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('with an offset, lie whole windows back: each ends where the next begins and is named as itself', () => {
+    fc.assert(
+      fc.property(
+        lookBackArb,
+        fc.integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2035-12-31T00:00:00Z') }),
+        fc.constantFrom('Asia/Shanghai', 'UTC', 'America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe'),
+        (window, at, timezone) => {
+          if (window.type !== 'calendar') return;
+          const offset = window.offset ?? 0;
+          const shifted = windowOf(window, at, timezone);
+          const after = windowOf({ ...window, offset: offset + 1 }, at, timezone);
+          expect(shifted.end).toBe(after.start);
+          expect(Date.parse(shifted.end)).toBeLessThanOrEqual(at);
+          // The same window (and key) as asked for without an offset from any moment inside it.
+          const plain: RuleWindow = { type: 'calendar', unit: window.unit };
+          expect(windowOf(plain, Date.parse(shifted.start), timezone)).toEqual(shifted);
+          expect(windowOf(plain, Date.parse(shifted.end) - 1, timezone)).toEqual(shifted);
         },
       ),
       { numRuns: 300 },

@@ -1,6 +1,7 @@
 /**
  * Rule aggregates computed by the database agree with the engine's reference `computeAggregate`
- * over the same records, for filters SQL can express and for those left to the engine.
+ * over the same records, for filters SQL can express and for those left to the engine, and for
+ * windows that look back by an offset as well as those holding the moment.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateRequests, computeAggregate, type FieldInfo, type RuleRecord } from '../../../engine';
@@ -70,10 +71,14 @@ const FILTERS: [string, unknown][] = [
 ];
 
 const MEASURES = [{ op: 'count' }, { op: 'sum', field: 'qty' }, { op: 'avg', field: 'qty' }] as const;
-const WINDOWS = [
-  { type: 'calendar', unit: 'month' },
-  { type: 'rolling', days: 7 },
-] as const;
+/** Calendar windows with and without a look-back offset, and a rolling one; named for the test titles. */
+const WINDOWS: [string, Record<string, unknown>][] = [
+  ['calendar month', { type: 'calendar', unit: 'month' }],
+  ['calendar month, offset −1', { type: 'calendar', unit: 'month', offset: -1 }],
+  ['calendar week, offset −2', { type: 'calendar', unit: 'week', offset: -2 }],
+  ['calendar day, offset −1', { type: 'calendar', unit: 'day', offset: -1 }],
+  ['rolling 7 days', { type: 'rolling', days: 7 }],
+];
 
 describe.each(DIALECTS)('rule aggregates in SQL on %s', (dialect) => {
   let db: TestDatabase;
@@ -97,14 +102,21 @@ describe.each(DIALECTS)('rule aggregates in SQL on %s', (dialect) => {
 
   const cases = FILTERS.flatMap(([name, filter]) =>
     MEASURES.flatMap((measure) =>
-      WINDOWS.flatMap((window) =>
-        [undefined, 'occurredAt'].map((dateField) => ({ name, filter, measure, window, dateField })),
+      WINDOWS.flatMap(([windowName, window]) =>
+        [undefined, 'occurredAt'].map((dateField) => ({
+          name,
+          filter,
+          measure,
+          windowName,
+          window,
+          dateField,
+        })),
       ),
     ),
   );
 
   it.each(cases)(
-    '$name, $measure.op, $window.type window, date $dateField',
+    '$name, $measure.op, $windowName, date $dateField',
     async ({ filter, measure, window, dateField }) => {
       const rule = {
         timezone: 'Asia/Shanghai',
@@ -119,18 +131,24 @@ describe.each(DIALECTS)('rule aggregates in SQL on %s', (dialect) => {
           },
         },
       };
-      // Anchor on a few records, so groups and windows vary.
+      // Anchor on a few records, so groups and windows vary: as their own event, and as a schedule
+      // tick at the time they were created checking their group.
       for (const anchor of [records[3], records[100], records[250]] as RuleRecord[]) {
-        const [request] = aggregateRequests(
+        const [onEvent] = aggregateRequests(
           rule as never,
           { ...anchor, form: 'complaint' },
           anchor.createdAt,
         );
-        const expected = computeAggregate(request!, records);
-        const actual = await aggregateInSql(db.knex, db.dialect, request!, FIELDS);
-        if (expected.value === null) expect(actual.value).toBeNull();
-        else expect(actual.value).toBeCloseTo(expected.value, 9);
-        expect([...actual.recordIds].sort()).toEqual([...expected.recordIds].sort());
+        const [onTick] = aggregateRequests(rule as never, undefined, anchor.createdAt, {
+          model: anchor.data.model,
+        });
+        for (const request of [onEvent!, onTick!]) {
+          const expected = computeAggregate(request, records);
+          const actual = await aggregateInSql(db.knex, db.dialect, request, FIELDS);
+          if (expected.value === null) expect(actual.value).toBeNull();
+          else expect(actual.value).toBeCloseTo(expected.value, 9);
+          expect([...actual.recordIds].sort()).toEqual([...expected.recordIds].sort());
+        }
       }
     },
   );

@@ -2,7 +2,7 @@
  * The groups a scheduled tick checks, enumerated by the database, are the engine's `groupsIn` over the
  * same records — in the same order — for one and two group fields with text, number, boolean, JSON-null
  * and missing values, for filters SQL can express and those left to the engine, and for windows on the
- * creation time or on a date field.
+ * creation time or on a date field, holding the tick or looking back from it by an offset.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldInfo, RuleRecord } from '../../../engine';
@@ -62,10 +62,12 @@ const FILTERS: [string, unknown][] = [
   ['left to the engine', { '!!': { var: 'urgent' } }],
 ];
 const GROUP_BYS = [['model'], ['model', 'urgent'], ['qty'], []];
-const WINDOWS = [
-  { type: 'calendar', unit: 'month' },
-  { type: 'rolling', days: 10 },
-] as const;
+const WINDOWS: [string, Record<string, unknown>][] = [
+  ['calendar month', { type: 'calendar', unit: 'month' }],
+  ['calendar month, offset −1', { type: 'calendar', unit: 'month', offset: -1 }],
+  ['calendar week, offset −1', { type: 'calendar', unit: 'week', offset: -1 }],
+  ['rolling 10 days', { type: 'rolling', days: 10 }],
+];
 
 describe.each(DIALECTS)('groups of a scheduled tick in SQL on %s', (dialect) => {
   let db: TestDatabase;
@@ -89,14 +91,21 @@ describe.each(DIALECTS)('groups of a scheduled tick in SQL on %s', (dialect) => 
 
   const cases = FILTERS.flatMap(([name, filter]) =>
     GROUP_BYS.flatMap((groupBy) =>
-      WINDOWS.flatMap((window) =>
-        [undefined, 'occurredAt'].map((dateField) => ({ name, filter, groupBy, window, dateField })),
+      WINDOWS.flatMap(([windowName, window]) =>
+        [undefined, 'occurredAt'].map((dateField) => ({
+          name,
+          filter,
+          groupBy,
+          windowName,
+          window,
+          dateField,
+        })),
       ),
     ),
   );
 
   it.each(cases)(
-    '$name, by $groupBy, $window.type window, date $dateField',
+    '$name, by $groupBy, $windowName, date $dateField',
     async ({ filter, groupBy, window, dateField }) => {
       const rule = {
         timezone: 'Asia/Shanghai',

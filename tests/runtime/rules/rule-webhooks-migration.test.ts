@@ -12,11 +12,12 @@ import * as appRoles from '../../../runtime/storage/migrations/0002-app-roles';
 import * as deliveries from '../../../runtime/storage/migrations/0003-deliveries';
 import * as ruleWebhooks from '../../../runtime/storage/migrations/0004-rule-webhooks';
 import * as importFiles from '../../../runtime/storage/migrations/0005-import-files';
+import * as firingDetails from '../../../runtime/storage/migrations/0006-firing-details';
 import { migrateToLatest } from '../../../runtime/storage/migrate';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/test-databases';
 
 type Migration = { name: string };
-const ALL: Migration[] = [initialSchema, appRoles, deliveries, ruleWebhooks, importFiles];
+const ALL: Migration[] = [initialSchema, appRoles, deliveries, ruleWebhooks, importFiles, firingDetails];
 const source: Knex.MigrationSource<Migration> = {
   getMigrations: async () => ALL,
   getMigrationName: (m) => m.name,

@@ -1,7 +1,8 @@
 /**
  * Threshold rules in the runtime: crossed 25 times in a month for one group, the rule creates exactly
  * one R&D task for that group, and one more the next month — however often the outbox is replayed,
- * and on PostgreSQL however many processes consume it at once.
+ * and on PostgreSQL however many processes consume it at once. A rule whose window looks back a month
+ * checks last month on a group's first record of the new month, as its dry run says.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { importApp } from '../../../runtime/apps/import-app';
 import { memoryLogger } from '../../../runtime/logger';
 import { drainOutboxFully } from '../../../runtime/outbox/drain-outbox';
 import { submitRecord } from '../../../runtime/records/record-service';
+import { dryRunStoredRule } from '../../../runtime/rules/dry-run-service';
 import { createRulesConsumer } from '../../../runtime/rules/rules-consumer';
 import type { RuntimeContext } from '../../../runtime/runtime-context';
 import { readJson } from '../../../runtime/storage/json-value';
@@ -131,4 +133,56 @@ describe.each(DIALECTS)('rules consumer on %s', (dialect) => {
       expect((await rdTasks(db)).map((t) => t.month)).toEqual(['2026-10', '2026-11', '2026-12']);
     });
   }
+});
+
+describe.each(DIALECTS)('rules consumer with a window looking back on %s', (dialect) => {
+  let db: TestDatabase | undefined;
+  afterAll(() => db?.drop());
+
+  it('checks last month on a model’s first screen failure of the new month, once, as the dry run says', async () => {
+    db = await createTestDatabase(dialect);
+    const clock = new ManualClock('2026-10-01T09:00:00+08:00');
+    const runtime: RuntimeContext = { db, clock, logger: memoryLogger() };
+    // The tour's threshold rule, reading the calendar month before the new record's (offset −1).
+    const rule = structuredClone(TOUR.rules[0]);
+    rule.aggregates.monthlyScreenFailures.window.offset = -1;
+    await importApp(runtime, { ...TOUR, rules: [rule] }, null);
+    const submitAt = async (at: string, data: Record<string, unknown>) => {
+      clock.set(at);
+      await submitRecord(runtime, 'ticket', { data }, { id: null });
+    };
+    // October: 12 X200 and 6 X300 screen failures. Nothing fires: each looks back at an empty September.
+    for (let i = 0; i < 12; i++)
+      await submitAt(`2026-10-${String(i + 10)}T10:00:00+08:00`, ticket('X200', 'screen', i));
+    for (let i = 0; i < 6; i++)
+      await submitAt(`2026-10-1${i}T11:00:00+08:00`, ticket('X300', 'screen', 100 + i));
+    await drainOutboxFully(runtime, createRulesConsumer());
+    expect(await rdTasks(db)).toEqual([]);
+
+    // November's first X200 screen failure (just after local midnight) finds October's 12; the next finds it fired.
+    await submitAt('2026-11-01T00:10:00+08:00', ticket('X200', 'screen', 200));
+    await submitAt('2026-11-02T10:00:00+08:00', ticket('X200', 'screen', 201));
+    await submitAt('2026-11-02T11:00:00+08:00', ticket('X300', 'screen', 202));
+    await drainOutboxFully(runtime, createRulesConsumer());
+    expect(await rdTasks(db)).toEqual([
+      expect.objectContaining({ model: 'X200', month: '2026-10', count: 12 }),
+    ]);
+    const live = (await db.knex('rule_firings').select('idempotency_key', 'at', 'records')) as {
+      idempotency_key: string;
+      at: number;
+      records: unknown;
+    }[];
+    const dry = await dryRunStoredRule(db.knex, rule, {
+      from: '2026-10-01T00:00:00+08:00',
+      to: '2026-12-01T00:00:00+08:00',
+    });
+    expect(
+      live.map((f) => ({
+        key: f.idempotency_key,
+        at: new Date(Number(f.at)).toISOString(),
+        records: [...readJson<string[]>(f.records)].sort(),
+      })),
+    ).toEqual(dry.firings.map((f) => ({ key: f.key, at: f.at, records: [...f.records].sort() })));
+    expect(dry.firings.map((f) => f.key)).toEqual(['screen-failure-threshold|model=X200|2026-10']);
+  });
 });

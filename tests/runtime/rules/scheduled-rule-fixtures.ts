@@ -1,8 +1,8 @@
 /**
  * @module Shared set-up of the scheduled-rule suites: a small app (complaints, R&D tasks and a daily
  * 18:00 Shanghai check that opens one task per model with three or more screen complaints in the
- * month), publishing rule variants, submitting complaints at a given time and reading what the
- * scheduler did.
+ * month, and its variant reviewing last month on the 1st), publishing rule variants, submitting
+ * complaints at a given time and reading what the scheduler did.
  */
 import { createApiToken } from '../../../runtime/auth/api-tokens';
 import { DefinitionStore } from '../../../runtime/definitions/definition-store';
@@ -46,6 +46,19 @@ export const dailyRule = {
       },
     },
   ],
+};
+
+/**
+ * The daily rule as a monthly review of the last complete month: at 09:00 on the 1st, one task per
+ * model with three or more screen complaints in the month before (a calendar month, offset −1).
+ */
+export const lastMonthReview = {
+  ...dailyRule,
+  title: text('Monthly screen review'),
+  trigger: { ...dailyRule.trigger, schedule: { every: 'month', at: '09:00' } },
+  aggregates: {
+    screens: { ...dailyRule.aggregates.screens, window: { type: 'calendar', unit: 'month', offset: -1 } },
+  },
 };
 
 export const bundle = {

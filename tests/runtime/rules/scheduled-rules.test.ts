@@ -2,8 +2,9 @@
  * Scheduled rules in the runtime: publishing (or importing) a rule keeps its next tick as one durable
  * timer; at the tick the sweeper checks every group and opens one R&D task per model over the
  * threshold, shown in the firing history; a retried or raced tick fires nothing twice; after an outage
- * the rule runs once for the latest missed tick; disabling it removes the timer; and the live scheduler
- * fires exactly what the dry run says it would.
+ * the rule runs once for the latest missed tick; a monthly review of last month (a calendar window with
+ * offset −1) ticking on the 1st reads the month just ended; disabling it removes the timer; and the
+ * live scheduler fires exactly what the dry run says it would.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { importApp } from '../../../runtime/apps/import-app';
@@ -19,6 +20,7 @@ import {
   bundle,
   complaintsAt,
   dailyRule,
+  lastMonthReview,
   publishRule,
   RULE_KEY,
   rdTasks,
@@ -103,19 +105,24 @@ describe.each(DIALECTS)('scheduled rules on %s', (dialect) => {
     const history = await h.request({ method: 'GET', url: `/api/rules/${RULE_KEY}/firings`, headers });
     expect(history.status).toBe(200);
     const items = (history.body.items as any[]).sort((a, b) => a.key.localeCompare(b.key));
+    const octoberWindow = {
+      key: '2026-10',
+      start: iso('2026-10-01T00:00:00'),
+      end: iso('2026-11-01T00:00:00'),
+    };
     expect(items.map((f) => [f.key, f.group, f.window, f.at, f.records.length, f.created[0].type])).toEqual([
       [
         `${RULE_KEY}|model=X100|2026-10`,
-        'model=X100',
-        '2026-10',
+        { model: 'X100' },
+        octoberWindow,
         iso('2026-10-01T18:00:00'),
         3,
         'create-record',
       ],
       [
         `${RULE_KEY}|model=X200|2026-10`,
-        'model=X200',
-        '2026-10',
+        { model: 'X200' },
+        octoberWindow,
         iso('2026-10-01T18:00:00'),
         4,
         'create-record',
@@ -215,25 +222,92 @@ describe.each(DIALECTS)('scheduled rules on %s', (dialect) => {
     expect((await rdTasks(h)).map((t) => t.model)).toEqual(['X100', 'X200', 'X300']);
   });
 
-  it('still runs a monthly tick missed by days, once, then waits for next month', async () => {
+  it('still runs a monthly tick missed by days, once, for last month, then waits for next month', async () => {
     const h = await appAt('2026-10-01T09:00:00');
     await publishRule(h, {
-      ...dailyRule,
-      trigger: { ...dailyRule.trigger, schedule: { every: 'month', at: '08:30' } },
-      aggregates: { screens: { ...dailyRule.aggregates.screens, window: { type: 'rolling', days: 40 } } },
+      ...lastMonthReview,
+      trigger: { ...lastMonthReview.trigger, schedule: { every: 'month', at: '08:30' } },
     });
     await october(h);
     h.clock.set(shanghai('2026-11-05T09:00:00'));
     expect((await sweep(h)).fired).toBe(1);
     const firings = (await h.db.knex('rule_firings').orderBy('idempotency_key')) as {
-      group_key: string;
+      idempotency_key: string;
       at: number;
     }[];
-    expect(firings.map((f) => [f.group_key, new Date(Number(f.at)).toISOString()])).toEqual([
-      ['model=X100', iso('2026-11-01T08:30:00')],
-      ['model=X200', iso('2026-11-01T08:30:00')],
+    expect(firings.map((f) => [f.idempotency_key, new Date(Number(f.at)).toISOString()])).toEqual([
+      [`${RULE_KEY}|model=X100|2026-10`, iso('2026-11-01T08:30:00')],
+      [`${RULE_KEY}|model=X200|2026-10`, iso('2026-11-01T08:30:00')],
     ]);
     expect((await tickTimer(h))?.due).toBe(iso('2026-12-01T08:30:00'));
+  });
+
+  it('reviews the last complete month on the 1st (calendar month, offset −1), not the new month’s first hours, as the dry run says', async () => {
+    const h = await appAt('2026-10-01T09:00:00');
+    const headers = await adminHeaders(h);
+    await publishRule(h, lastMonthReview);
+    expect((await tickTimer(h))?.due).toBe(iso('2026-11-01T09:00:00'));
+    await october(h);
+    // X300's third October complaint in the month's last half hour; X100's burst in November's first hours.
+    await complaintsAt(h, shanghai('2026-10-31T23:30:00'), 'X300', 'screen');
+    await complaintsAt(h, shanghai('2026-11-01T07:00:00'), 'X100', 'screen', 3);
+
+    h.clock.set(shanghai('2026-11-01T09:00:00'));
+    expect((await sweep(h)).fired).toBe(1);
+    expect(await rdTasks(h)).toEqual([
+      { title: 'X100 screen failures 2026-10', model: 'X100', month: '2026-10', count: 3 },
+      { title: 'X200 screen failures 2026-10', model: 'X200', month: '2026-10', count: 4 },
+      { title: 'X300 screen failures 2026-10', model: 'X300', month: '2026-10', count: 3 },
+    ]);
+    expect((await tickTimer(h))?.due).toBe(iso('2026-12-01T09:00:00'));
+
+    // December's run reviews November: X100's early burst counts there, X200's one complaint does not.
+    await complaintsAt(h, shanghai('2026-11-20T10:00:00'), 'X200', 'screen');
+    h.clock.set(shanghai('2026-12-01T09:00:00'));
+    expect((await sweep(h)).fired).toBe(1);
+    expect((await rdTasks(h)).map((t) => `${t.model} ${t.month} ${t.count}`)).toEqual([
+      'X100 2026-10 3',
+      'X100 2026-11 3',
+      'X200 2026-10 4',
+      'X300 2026-10 3',
+    ]);
+
+    const dry = await h.request({
+      method: 'POST',
+      url: `/api/rules/${RULE_KEY}/dry-run`,
+      headers,
+      payload: { from: shanghai('2026-10-01T00:00:00'), to: shanghai('2026-12-02T00:00:00') },
+    });
+    expect(dry.status).toBe(200);
+    const live = await h.request({ method: 'GET', url: `/api/rules/${RULE_KEY}/firings`, headers });
+    const tasks = await rdTasks(h);
+    const byTimeAndKey = (a: { at: string; key: string }, b: { at: string; key: string }) =>
+      a.at.localeCompare(b.at) || a.key.localeCompare(b.key);
+    const fromDry = (dry.body.firings as any[])
+      .map((f) => ({
+        key: f.key,
+        at: f.at,
+        window: f.window,
+        records: [...f.records].sort(),
+        task: f.actions[0].data,
+      }))
+      .sort(byTimeAndKey);
+    const fromLive = (live.body.items as any[])
+      .map((f) => ({
+        key: f.key,
+        at: f.at,
+        window: f.window,
+        records: [...f.records].sort(),
+        task: tasks.find((t) => f.key === `${RULE_KEY}|model=${t.model}|${t.month}`),
+      }))
+      .sort(byTimeAndKey);
+    expect(fromDry.map((f) => `${f.key} ${f.at}`)).toEqual([
+      `${RULE_KEY}|model=X100|2026-10 ${iso('2026-11-01T09:00:00')}`,
+      `${RULE_KEY}|model=X200|2026-10 ${iso('2026-11-01T09:00:00')}`,
+      `${RULE_KEY}|model=X300|2026-10 ${iso('2026-11-01T09:00:00')}`,
+      `${RULE_KEY}|model=X100|2026-11 ${iso('2026-12-01T09:00:00')}`,
+    ]);
+    expect(fromLive).toEqual(fromDry);
   });
 
   it('removes the timer when a disabled or unscheduled version is published, and drops a stale one', async () => {
@@ -292,7 +366,7 @@ describe.each(DIALECTS)('scheduled rules on %s', (dialect) => {
     const fromDry = (dry.body.firings as any[]).map((f) => ({
       key: f.key,
       at: f.at,
-      window: f.window.key,
+      window: f.window,
       records: [...f.records].sort(),
       task: f.actions[0].data,
     }));

@@ -111,7 +111,12 @@ describe.each(DIALECTS)('inbox and rule routes on %s', (dialect) => {
       headers: designer.headers,
     });
     expect(firings.body.items).toEqual([
-      expect.objectContaining({ key: 'screen-failure-threshold|model=X200|2026-10', window: '2026-10' }),
+      expect.objectContaining({
+        key: 'screen-failure-threshold|model=X200|2026-10',
+        group: { model: 'X200' },
+        groupKey: 'model=X200',
+        window: dry.body.firings[0].window,
+      }),
     ]);
     expect(firings.body.items[0].created[0]).toMatchObject({ type: 'create-record', id: expect.any(String) });
   });
