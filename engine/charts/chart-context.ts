@@ -5,6 +5,7 @@
 import { pickText, type Locale } from '../issues/locale';
 import type { JsonScalar, OutputFormat, PlanOutput, ResultRow } from '../reports/query-plan';
 import type { ReportChart } from '../reports/report-chart.schema';
+import { valueLabel, type ValueLabels } from '../reports/value-labels';
 import { formatCategory, formatValue, roundValue } from './chart-format';
 
 /** An ECharts option as plain JSON: no functions, so the server can export what the browser renders. */
@@ -20,7 +21,7 @@ export interface ChartContext<C extends ReportChart = ReportChart> {
   format(name: string): OutputFormat;
   /** A row's value of a measure, rounded for display; `null` when absent or not a number. */
   value(row: ResultRow, name: string): number | null;
-  /** A row's category text for a dimension (time buckets shown by their grain). */
+  /** A row's category text for a dimension (option labels for choice fields, time buckets by their grain). */
   category(row: ResultRow, name: string): string;
   /** A measure value as text with its unit, e.g. `66.7 %`. */
   text(value: number | null, name: string): string;
@@ -31,6 +32,7 @@ export function chartContext<C extends ReportChart>(
   rows: readonly ResultRow[],
   locale: Locale,
   outputs: readonly PlanOutput[] = [],
+  labels?: ValueLabels,
 ): ChartContext<C> {
   const byName = new Map(outputs.map((o) => [o.name, o]));
   const format = (name: string): OutputFormat => byName.get(name)?.format ?? 'number';
@@ -46,7 +48,8 @@ export function chartContext<C extends ReportChart>(
       const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
       return Number.isFinite(n) ? roundValue(n, format(name)) : null;
     },
-    category: (row, name) => formatCategory(row[name], byName.get(name)?.grain, locale),
+    category: (row, name) =>
+      formatCategory(valueLabel(labels, name, row[name]), byName.get(name)?.grain, locale),
     text: (value, name) => formatValue(value, format(name), locale),
   };
 }

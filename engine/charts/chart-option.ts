@@ -6,6 +6,7 @@
 import type { Locale } from '../issues/locale';
 import type { PlanOutput, ResultRow } from '../reports/query-plan';
 import type { ReportChart } from '../reports/report-chart.schema';
+import type { ValueLabels } from '../reports/value-labels';
 import { chartContext, type ChartContext, type ChartOption } from './chart-context';
 import { barOption } from './types/bar';
 import { gaugeOption } from './types/gauge';
@@ -34,13 +35,15 @@ const BUILDERS: Builders = {
 /**
  * The ECharts option of `chart` over `rows` (post-processed rows of the report's plan). `outputs`
  * (`plan.outputs`) supply localised names, units, formulas; without them the output names are shown.
+ * `labels` (`dimensionValueLabels`) show choice-field values by their option labels.
  */
 export function chartOption(
   chart: ReportChart,
   rows: readonly ResultRow[],
   locale: Locale,
   outputs: readonly PlanOutput[] = [],
+  labels?: ValueLabels,
 ): ChartOption {
   const build = BUILDERS[chart.type] as (ctx: ChartContext) => ChartOption;
-  return build(chartContext(chart, rows, locale, outputs));
+  return build(chartContext(chart, rows, locale, outputs, labels));
 }

@@ -16,8 +16,8 @@ const PARTS = {
   calendar: 'calendars',
 } as const;
 
-/** Loads the working copies into a bundle-shaped view and answers from it. */
-export async function loadDefinitionContext(knex: Knex | Knex.Transaction): Promise<DefinitionContext> {
+/** The working copies as one bundle (reports also read the forms' option labels from it). */
+export async function loadWorkingBundle(knex: Knex | Knex.Transaction): Promise<AppBundle> {
   const rows = (await knex('definitions')
     .select('kind', 'key', 'version', 'body')
     .orderBy(['kind', 'key', 'version'])) as {
@@ -39,5 +39,10 @@ export async function loadDefinitionContext(knex: Knex | Knex.Transaction): Prom
     if (!part) continue;
     ((bundle[part] ??= []) as unknown[]).push(readJson(body));
   }
-  return bundleContext(bundle);
+  return bundle;
+}
+
+/** Loads the working copies into a bundle-shaped view and answers from it. */
+export async function loadDefinitionContext(knex: Knex | Knex.Transaction): Promise<DefinitionContext> {
+  return bundleContext(await loadWorkingBundle(knex));
 }

@@ -1,9 +1,10 @@
 /**
  * @module Report data over HTTP: `POST /api/reports/query` `{ spec, locale? }` runs an unsaved spec
  * (422 with issues when it is invalid); `GET /api/reports/:key/data` runs the published report;
- * `GET /api/reports/:key/data.csv` downloads its rows (labels in `?locale=`, UTF-8 with BOM);
+ * `GET /api/reports/:key/data.csv` downloads its rows (UTF-8 with BOM);
  * `GET /api/reports/:key/data.svg?width=&height=` renders its chart on the server from the same option
- * (404 when the report has no chart; `runtime/reports/report-svg.ts`).
+ * (404 when the report has no chart; `runtime/reports/report-svg.ts`). Labels (column names, choice
+ * options) are in `locale` / `?locale=`, else in the `Accept-Language` language.
  * The GETs take `?asOf=` for backlog-style KPIs. The work is in `runtime/reports/report-service.ts`.
  * All of them need a signed-in manager, designer, agent or viewer (admins pass); API tokens `reports:read`.
  */
@@ -32,12 +33,13 @@ export function registerReportRoutes(router: Router, runtime: RuntimeContext): v
   router.post('/api/reports/query', async (ctx) => {
     canReadReports(ctx);
     const body = (ctx.request.body ?? {}) as { spec?: unknown; locale?: unknown; asOf?: unknown };
-    ctx.body = await queryReport(runtime, body.spec, parseLocale(body.locale), parseAsOf(body.asOf));
+    const locale = parseLocale(body.locale ?? ctx.query.locale, ctx.get('Accept-Language'));
+    ctx.body = await queryReport(runtime, body.spec, locale, parseAsOf(body.asOf));
   });
 
   router.get('/api/reports/:key/data.csv', async (ctx) => {
     canReadReports(ctx);
-    const locale = parseLocale(ctx.query.locale);
+    const locale = parseLocale(ctx.query.locale, ctx.get('Accept-Language'));
     const result = await publishedReportData(runtime, ctx.params.key!, locale, parseAsOf(ctx.query.asOf));
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', `attachment; filename="${ctx.params.key!}.csv"`);
@@ -47,7 +49,7 @@ export function registerReportRoutes(router: Router, runtime: RuntimeContext): v
   router.get('/api/reports/:key/data.svg', async (ctx) => {
     canReadReports(ctx);
     const size = parseSvgSize(ctx.query.width, ctx.query.height);
-    const locale = parseLocale(ctx.query.locale);
+    const locale = parseLocale(ctx.query.locale, ctx.get('Accept-Language'));
     const result = await publishedReportData(runtime, ctx.params.key!, locale, parseAsOf(ctx.query.asOf));
     if (!result.option) throw notFound(`A chart of report "${ctx.params.key!}"`);
     ctx.set('Content-Type', 'image/svg+xml; charset=utf-8');
@@ -56,7 +58,7 @@ export function registerReportRoutes(router: Router, runtime: RuntimeContext): v
 
   router.get('/api/reports/:key/data', async (ctx) => {
     canReadReports(ctx);
-    const locale = parseLocale(ctx.query.locale);
+    const locale = parseLocale(ctx.query.locale, ctx.get('Accept-Language'));
     ctx.body = await publishedReportData(runtime, ctx.params.key!, locale, parseAsOf(ctx.query.asOf));
   });
 }

@@ -3,7 +3,7 @@
  * (422 with the engine's issues) before it runs; a published report runs as stored; a result becomes
  * CSV with the outputs' labels in the viewer's language.
  */
-import { pickText, validateDefinition, type Locale, type ReportDefinition } from '../../engine';
+import { pickText, validateDefinition, valueLabel, type Locale, type ReportDefinition } from '../../engine';
 import { DefinitionStore } from '../definitions/definition-store';
 import { loadDefinitionContext } from '../definitions/stored-definition-context';
 import { invalid } from '../http/errors';
@@ -11,7 +11,11 @@ import type { RuntimeContext } from '../runtime-context';
 import { writeCsv } from './csv-writer';
 import { runReport, type ReportResult } from './run-report';
 
-export const parseLocale = (value: unknown): Locale => (value === 'zh-CN' ? 'zh-CN' : 'en');
+/** The reader's language from an explicit `locale` if given, else `Accept-Language`: `zh…` → zh-CN, else en. */
+export function parseLocale(value: unknown, acceptLanguage = ''): Locale {
+  const asked = typeof value === 'string' && value !== '' ? value : acceptLanguage;
+  return asked.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
 
 /** `asOf` from a query string: an ISO instant, else 422. */
 export function parseAsOf(value: unknown): Record<string, string> {
@@ -50,9 +54,14 @@ export async function publishedReportData(
   return runReport(runtime, report.body, { locale, params });
 }
 
-/** The result as CSV: one column per output, headed by its label in `locale`. */
+/**
+ * The result as CSV: one column per output, headed by its label in `locale`; choice-field values shown
+ * by their option labels (`result.labels`, built in the same locale).
+ */
 export function reportCsv(result: ReportResult, locale: Locale): string {
   const header = result.outputs.map((o) => pickText(o.label, locale, o.name));
-  const rows = result.rows.map((row) => result.outputs.map((o) => row[o.name] ?? null));
+  const rows = result.rows.map((row) =>
+    result.outputs.map((o) => valueLabel(result.labels, o.name, row[o.name]) ?? null),
+  );
   return writeCsv(header, rows);
 }

@@ -1,11 +1,16 @@
 /**
  * @module Runs a report: the spec is compiled by the engine (field types from the stored forms), the
  * plan rendered to SQL for this store's dialect, the rows read back and post-processed, and the chart
- * option built by the engine's `chartOption` — the same function the browser uses.
+ * option built by the engine's `chartOption` — the same function the browser uses. Choice-field
+ * dimensions keep their raw option values in the rows; `labels` maps them to the option labels in the
+ * requested locale, which the chart option already shows.
  */
 import {
+  bundleContext,
   chartOption,
   compileReport,
+  dimensionValueLabels,
+  type ValueLabels,
   type ChartOption,
   type Locale,
   type PlanOutput,
@@ -14,7 +19,7 @@ import {
   type ResultRow,
 } from '../../engine';
 import type { JsonScalar, ReportFilter } from '../../engine/reports/index';
-import { loadDefinitionContext } from '../definitions/stored-definition-context';
+import { loadWorkingBundle } from '../definitions/stored-definition-context';
 import type { RuntimeContext } from '../runtime-context';
 import { planToQuery } from './plan-to-sql';
 import { readPlanRows } from './read-plan-rows';
@@ -31,6 +36,11 @@ export interface RunReportOptions {
 export interface ReportResult {
   rows: ResultRow[];
   outputs: PlanOutput[];
+  /**
+   * Shown text of choice-field dimension values: output name → raw value → option label in the
+   * requested locale. Rows keep the raw values; columns without labels are absent.
+   */
+  labels: ValueLabels;
   /** The ECharts option when the spec has a chart, else null. */
   option: ChartOption | null;
 }
@@ -46,18 +56,22 @@ export async function runReport(
   const { knex, dialect } = runtime.db;
   let plan: QueryPlan;
   let spec: ReportDefinition | undefined;
+  let labels: ValueLabels = {};
+  const locale = options.locale ?? 'en';
   if (isPlan(specOrPlan)) plan = specOrPlan;
   else {
     spec = specOrPlan;
-    const context = await loadDefinitionContext(knex);
+    const bundle = await loadWorkingBundle(knex);
+    const context = bundleContext(bundle);
     plan = compileReport(spec, {
       fields: (form) => context.formFields(form),
       ...(options.sharedFilters ? { sharedFilters: options.sharedFilters } : {}),
     });
+    labels = dimensionValueLabels(spec, (key) => bundle.forms?.find((f) => f.key === key), locale);
   }
   const params: Record<string, JsonScalar> = { asOf: runtime.clock.now().toISOString(), ...options.params };
   const raw = (await planToQuery(knex, dialect, plan, params)) as Record<string, unknown>[];
   const rows = readPlanRows(plan, raw, params);
-  const option = spec?.chart ? chartOption(spec.chart, rows, options.locale ?? 'en', plan.outputs) : null;
-  return { rows, outputs: plan.outputs, option };
+  const option = spec?.chart ? chartOption(spec.chart, rows, locale, plan.outputs, labels) : null;
+  return { rows, outputs: plan.outputs, labels, option };
 }

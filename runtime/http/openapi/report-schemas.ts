@@ -16,6 +16,10 @@ export function reportSchemas(): Record<string, JsonObject> {
           mapOf({ type: ['string', 'number', 'boolean', 'null'] }, 'One row: output name → value'),
         ),
         outputs: arrayOf(schemaRef('ReportOutput'), 'The columns of the rows'),
+        labels: mapOf(
+          mapOf({ type: 'string' }, 'Raw value → option label'),
+          'Choice-field dimensions: output name → (raw value in the rows → option label in the requested locale)',
+        ),
         option: {
           type: ['object', 'null'],
           description: 'The ECharts option when the spec has a chart (an ECharts document), else null',

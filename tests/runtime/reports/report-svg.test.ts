@@ -1,6 +1,7 @@
 /**
  * `GET /api/reports/:key/data.svg` on both databases: the published report's chart rendered on the
- * server from the option `/data` returns — the categories, the measure's label in the chosen language, the counts
+ * server from the option `/data` returns — the categories (choice options by their labels), the measure's
+ * label in the chosen language, the counts
  * computed in SQL as bar labels; a report without a chart is 404; the same guards as `/data`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,8 +91,9 @@ describe.each(DIALECTS)('report SVG on %s', (dialect) => {
     expect(res.text).toMatch(/^<svg[^>]*width="640"[^>]*height="360"/);
     expect(res.text).toMatch(/<path|<rect/);
     const texts = labels(res.text);
-    // The categories as the chart option has them, the measure's label in Chinese, the SQL counts.
-    expect(texts).toEqual(expect.arrayContaining(['screen', 'battery', '工单数', '13', '7']));
+    // The categories by their option labels, the measure's label in Chinese, the SQL counts.
+    expect(texts).toEqual(expect.arrayContaining(['屏幕', '电池', '工单数', '13', '7']));
+    expect(texts).not.toContain('screen');
 
     const english = await h.request({
       method: 'GET',
@@ -100,7 +102,7 @@ describe.each(DIALECTS)('report SVG on %s', (dialect) => {
     });
     expect(english.status).toBe(200);
     expect(english.text).toMatch(/width="800"/);
-    expect(labels(english.text)).toEqual(expect.arrayContaining(['screen', 'Tickets', '13']));
+    expect(labels(english.text)).toEqual(expect.arrayContaining(['Screen', 'Battery', 'Tickets', '13']));
   });
 
   it('is 404 without a chart or a report, 422 for a bad size, 401 when signed out', async () => {

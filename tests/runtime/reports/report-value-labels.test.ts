@@ -1,0 +1,145 @@
+/**
+ * Choice-field dimensions on both databases: the chart option and the CSV show the option labels in the
+ * reader's language (`Accept-Language`, or an explicit `locale`), while the rows keep the raw option
+ * values that a drill-down into records needs, with the labels beside them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DefinitionStore } from '../../../runtime/definitions/definition-store';
+import {
+  createUserAndLogin,
+  startHarness,
+  type Harness,
+  type TestLogin,
+} from '../../helpers/runtime-harness';
+import { DIALECTS } from '../../helpers/test-databases';
+
+const FORM = {
+  key: 'ticket',
+  title: { 'zh-CN': '工单', en: 'Ticket' },
+  fields: [
+    {
+      key: 'category',
+      type: 'select',
+      label: { 'zh-CN': '类别', en: 'Category' },
+      options: [
+        { value: 'screen', label: { 'zh-CN': '屏幕', en: 'Screen' } },
+        { value: 'battery', label: { 'zh-CN': '电池', en: 'Battery' } },
+        { value: 'noise', label: { 'zh-CN': '噪音' } },
+      ],
+    },
+  ],
+};
+
+const REPORT = {
+  key: 'tickets-by-category',
+  title: { en: 'By category', 'zh-CN': '按类别' },
+  source: { form: 'ticket' },
+  dimensions: [{ field: 'category', label: { en: 'Category', 'zh-CN': '类别' } }],
+  measures: [{ op: 'count', as: 'n', label: { en: 'Tickets', 'zh-CN': '工单数' } }],
+  sort: [{ by: 'category' }],
+  chart: { type: 'bar', x: 'category', y: 'n' },
+};
+
+async function seed(h: Harness): Promise<void> {
+  const store = new DefinitionStore(h.runtime);
+  for (const [kind, body] of [
+    ['form', FORM],
+    ['report', REPORT],
+  ] as const) {
+    await store.saveDraft(kind, body.key, body, 'admin');
+    await store.publish(kind, body.key, 'admin');
+  }
+  const at = Date.parse('2026-11-01T00:00:00Z');
+  // i = 0..11: i % 4 === 0 → battery (3), i % 4 === 1 → noise (3), else screen (6).
+  const categoryOf = (i: number) => (i % 4 === 0 ? 'battery' : i % 4 === 1 ? 'noise' : 'screen');
+  await h.db.knex('records').insert(
+    Array.from({ length: 12 }, (_, i) => ({
+      id: `t${i}`,
+      form_key: 'ticket',
+      form_version: 1,
+      revision: 1,
+      data: JSON.stringify({ category: categoryOf(i) }),
+      created_at: at + i * 3_600_000,
+      updated_at: at + i * 3_600_000,
+    })),
+  );
+}
+
+describe.each(DIALECTS)('choice-field labels in reports on %s', (dialect) => {
+  let h: Harness;
+  let viewer: TestLogin;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    viewer = await createUserAndLogin(h, { username: 'viewer', roles: ['viewer'] });
+    await seed(h);
+  });
+  afterAll(() => h?.close());
+
+  const query = (acceptLanguage: string) =>
+    h.request({
+      method: 'POST',
+      url: '/api/reports/query',
+      headers: { ...viewer.headers, 'accept-language': acceptLanguage },
+      payload: { spec: REPORT },
+    });
+
+  it('shows option labels in the Accept-Language language on the chart, raw values in the rows', async () => {
+    const en = await query('en-GB,en;q=0.9');
+    expect(en.status).toBe(200);
+    expect(en.body.rows).toEqual([
+      { category: 'battery', n: 3 },
+      { category: 'noise', n: 3 },
+      { category: 'screen', n: 6 },
+    ]);
+    // `noise` has no English label: the Chinese one stands in.
+    expect(en.body.option.xAxis.data).toEqual(['Battery', '噪音', 'Screen']);
+    expect(en.body.labels).toEqual({ category: { screen: 'Screen', battery: 'Battery', noise: '噪音' } });
+
+    const zh = await query('zh-CN,zh;q=0.9');
+    expect(zh.status).toBe(200);
+    expect(zh.body.rows.map((r: { category: string }) => r.category)).toEqual(['battery', 'noise', 'screen']);
+    expect(zh.body.option.xAxis.data).toEqual(['电池', '噪音', '屏幕']);
+    expect(zh.body.labels.category.screen).toBe('屏幕');
+  });
+
+  it('lets an explicit locale win over Accept-Language', async () => {
+    const res = await h.request({
+      method: 'POST',
+      url: '/api/reports/query',
+      headers: { ...viewer.headers, 'accept-language': 'zh-CN' },
+      payload: { spec: REPORT, locale: 'en' },
+    });
+    expect(res.body.option.xAxis.data).toEqual(['Battery', '噪音', 'Screen']);
+  });
+
+  it('writes the CSV with the option labels in the same language', async () => {
+    const csv = async (headers: Record<string, string>, url = `/api/reports/${REPORT.key}/data.csv`) => {
+      const res = await h.request({ method: 'GET', url, headers: { ...viewer.headers, ...headers } });
+      expect(res.status).toBe(200);
+      return res.text.slice(1).split('\r\n');
+    };
+    expect(await csv({ 'accept-language': 'en' })).toEqual([
+      'Category,Tickets',
+      'Battery,3',
+      '噪音,3',
+      'Screen,6',
+      '',
+    ]);
+    expect(await csv({ 'accept-language': 'zh-CN' })).toEqual([
+      '类别,工单数',
+      '电池,3',
+      '噪音,3',
+      '屏幕,6',
+      '',
+    ]);
+    expect((await csv({}, `/api/reports/${REPORT.key}/data.csv?locale=zh-CN`))[3]).toBe('屏幕,6');
+
+    const data = await h.request({
+      method: 'GET',
+      url: `/api/reports/${REPORT.key}/data`,
+      headers: { ...viewer.headers, 'accept-language': 'zh-CN' },
+    });
+    expect(data.body.rows[2]).toEqual({ category: 'screen', n: 6 });
+    expect(data.body.option.xAxis.data).toEqual(['电池', '噪音', '屏幕']);
+  });
+});
