@@ -336,7 +336,7 @@ export function ReportDesignerPage() {
                 !running && <p className="muted">{t(issues.length > 0 ? 'chart.blocked' : 'chart.none')}</p>
               )}
             </section>
-            {result && <ReportTable rows={result.rows} outputs={result.outputs} />}
+            {result && <ReportTable rows={result.rows} outputs={result.outputs} labels={result.labels} />}
             <section className="card report-export" aria-labelledby="report-export-title">
               <h2 id="report-export-title">{t('export.title')}</h2>
               {published === null && <p className="muted small">{t('export.needsPublish')}</p>}

@@ -1,4 +1,7 @@
-/** @module The rows of the report as a table, headed by the outputs' labels in the UI language. */
+/**
+ * @module The rows of the report as a table, headed by the outputs' labels in the UI language; choice
+ * values shown by their option labels (as the chart and the CSV show them).
+ */
 import type { PlanOutput, ResultRow } from '../../engine';
 import { useMessages } from '../i18n/define-messages';
 import { pickText, useLocale } from '../i18n/locale-context';
@@ -14,9 +17,11 @@ function cell(value: unknown, format: string): string {
 export function ReportTable({
   rows,
   outputs,
+  labels = {},
 }: {
   rows: readonly ResultRow[];
   outputs: readonly PlanOutput[];
+  labels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }) {
   const t = useMessages(reportsMessages);
   const { locale } = useLocale();
@@ -42,7 +47,7 @@ export function ReportTable({
                 <tr key={i}>
                   {outputs.map((o) => (
                     <td key={o.name} data-output={o.name}>
-                      {cell(row[o.name], o.format)}
+                      {labels[o.name]?.[String(row[o.name])] ?? cell(row[o.name], o.format)}
                     </td>
                   ))}
                 </tr>

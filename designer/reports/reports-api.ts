@@ -24,6 +24,8 @@ export interface ReportResult {
   rows: ResultRow[];
   outputs: PlanOutput[];
   option: ChartOption | null;
+  /** Per choice-field column: raw value → its option label in the requested language. */
+  labels?: Record<string, Record<string, string>>;
 }
 
 const base = (key: string) => `/api/reports/${encodeURIComponent(key)}`;
