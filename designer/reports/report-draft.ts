@@ -8,7 +8,12 @@ import type { LocalizedText, ReportDefinition } from '../../engine';
 import type { ChartType, ReportChart } from '../../engine/reports/report-chart.schema';
 import type { ReportDimension, TimeGrain } from '../../engine/reports/report-definition.schema';
 import type { FilterOp, ReportFilter } from '../../engine/reports/report-filter.schema';
-import type { AggregateOp, KpiKey, ReportMeasure } from '../../engine/reports/report-measure.schema';
+import {
+  AGGREGATE_OPS,
+  type AggregateOp,
+  type KpiKey,
+  type ReportMeasure,
+} from '../../engine/reports/report-measure.schema';
 
 export interface DimensionItem {
   id: string;
@@ -73,16 +78,9 @@ export const KPI_FIELD_INPUT: Record<KpiKey, 'field' | 'contacts' | 'response' |
 };
 
 /** Aggregates that need a field (the others count rows). */
-export const FIELD_OPS: readonly AggregateOp[] = [
-  'count_distinct',
-  'sum',
-  'avg',
-  'min',
-  'max',
-  'p50',
-  'p90',
-  'p95',
-];
+export const FIELD_OPS: readonly AggregateOp[] = AGGREGATE_OPS.filter(
+  (op) => op !== 'count' && op !== 'ratio',
+);
 
 let counter = 0;
 export const newId = (prefix: string) => `${prefix}${++counter}`;

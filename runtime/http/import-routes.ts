@@ -8,13 +8,14 @@
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import { isValidTimeZone, type Locale } from '../../engine';
+import { isValidTimeZone } from '../../engine';
 import { hasRole, requireRole, requireScope, requireUser } from '../auth/access';
 import { DEFAULT_IMPORT_TIME_ZONE, startImportJob } from '../imports/import-job';
 import { readJob } from '../imports/job-store';
 import { isOle, isZip, type ImportFormat } from '../imports/read-sheet';
 import type { RuntimeContext } from '../runtime-context';
 import { notFound, UserError } from './errors';
+import { requestLocale } from './request-locale';
 import { readUpload } from './read-upload';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -46,11 +47,6 @@ function formatOf(ctx: Context, file: Buffer): ImportFormat {
     'unsupported-media-type',
     `Send the file as the body with Content-Type text/csv or ${XLSX_TYPE}`,
   );
-}
-
-function localeOf(ctx: Context): Locale {
-  const asked = typeof ctx.query.locale === 'string' ? ctx.query.locale : ctx.get('Accept-Language');
-  return asked.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
 function flag(value: unknown): boolean {
@@ -92,7 +88,7 @@ export function registerImportRoutes(
       format,
       dryRun: flag(ctx.query.dryRun),
       actor: { id: user.id, roles: user.roles },
-      locale: localeOf(ctx),
+      locale: requestLocale(ctx),
       timeZone,
     });
     ctx.status = 202;

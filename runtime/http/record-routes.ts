@@ -17,7 +17,6 @@
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import type { Locale } from '../../engine';
 import { currentUser } from '../auth/access';
 import { requireCreate, requireListAccess, requireRecordAccess } from '../auth/form-permissions';
 import { createRateLimiter, rateLimit, type RateLimit } from '../auth/rate-limit';
@@ -35,6 +34,7 @@ import { assignInputOf, assignRecord } from '../records/assign-record';
 import { recordActions } from '../records/record-actions';
 import type { RuntimeContext } from '../runtime-context';
 import { UserError } from './errors';
+import { requestLocale } from './request-locale';
 
 /** Anonymous submissions per client IP and form. */
 export const SUBMIT_RATE_LIMIT: RateLimit = { limit: 30, windowMs: 60_000 };
@@ -49,11 +49,6 @@ function actorOf(ctx: Context): Actor {
   const id = typeof user.id === 'string' ? user.id : null;
   const roles = Array.isArray(user.roles) ? user.roles.filter((r): r is string => typeof r === 'string') : [];
   return roles.includes('admin') ? { id } : { id, roles };
-}
-
-function localeOf(ctx: Context): Locale {
-  const asked = typeof ctx.query.locale === 'string' ? ctx.query.locale : ctx.get('Accept-Language');
-  return asked.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
 function objectBody(ctx: Context): Record<string, unknown> {
@@ -132,7 +127,7 @@ export function registerRecordRoutes(
       ctx.params.key!,
       { data: dataOf(body, true), ...overridesOf(body) },
       actorOf(ctx),
-      localeOf(ctx),
+      requestLocale(ctx),
     );
     ctx.set('Location', `/api/records/${record.id}`);
     respond(ctx, 201, record);
@@ -164,7 +159,7 @@ export function registerRecordRoutes(
       revision,
       { data: dataOf(body, true)!, ...overridesOf(body) },
       actorOf(ctx),
-      localeOf(ctx),
+      requestLocale(ctx),
     );
     respond(ctx, 200, record);
   });
@@ -183,7 +178,7 @@ export function registerRecordRoutes(
       ctx.params.id!,
       { type: body.type, ...(data ? { data } : {}), ...overridesOf(body) },
       actorOf(ctx),
-      localeOf(ctx),
+      requestLocale(ctx),
     );
     respond(ctx, 200, record);
   });

@@ -12,15 +12,10 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { requireRole, requireScope } from '../auth/access';
 import type { RuntimeContext } from '../runtime-context';
-import {
-  parseAsOf,
-  parseLocale,
-  publishedReportData,
-  queryReport,
-  reportCsv,
-} from '../reports/report-service';
+import { parseAsOf, publishedReportData, queryReport, reportCsv } from '../reports/report-service';
 import { parseSvgSize, renderChartSvg } from '../reports/report-svg';
 import { notFound } from './errors';
+import { requestLocale } from './request-locale';
 
 export const REPORT_READER_ROLES = ['manager', 'designer', 'agent', 'viewer'];
 
@@ -33,13 +28,13 @@ export function registerReportRoutes(router: Router, runtime: RuntimeContext): v
   router.post('/api/reports/query', async (ctx) => {
     canReadReports(ctx);
     const body = (ctx.request.body ?? {}) as { spec?: unknown; locale?: unknown; asOf?: unknown };
-    const locale = parseLocale(body.locale ?? ctx.query.locale, ctx.get('Accept-Language'));
+    const locale = requestLocale(ctx, body.locale);
     ctx.body = await queryReport(runtime, body.spec, locale, parseAsOf(body.asOf));
   });
 
   router.get('/api/reports/:key/data.csv', async (ctx) => {
     canReadReports(ctx);
-    const locale = parseLocale(ctx.query.locale, ctx.get('Accept-Language'));
+    const locale = requestLocale(ctx);
     const result = await publishedReportData(runtime, ctx.params.key!, locale, parseAsOf(ctx.query.asOf));
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', `attachment; filename="${ctx.params.key!}.csv"`);
@@ -49,7 +44,7 @@ export function registerReportRoutes(router: Router, runtime: RuntimeContext): v
   router.get('/api/reports/:key/data.svg', async (ctx) => {
     canReadReports(ctx);
     const size = parseSvgSize(ctx.query.width, ctx.query.height);
-    const locale = parseLocale(ctx.query.locale, ctx.get('Accept-Language'));
+    const locale = requestLocale(ctx);
     const result = await publishedReportData(runtime, ctx.params.key!, locale, parseAsOf(ctx.query.asOf));
     if (!result.option) throw notFound(`A chart of report "${ctx.params.key!}"`);
     ctx.set('Content-Type', 'image/svg+xml; charset=utf-8');
@@ -58,7 +53,7 @@ export function registerReportRoutes(router: Router, runtime: RuntimeContext): v
 
   router.get('/api/reports/:key/data', async (ctx) => {
     canReadReports(ctx);
-    const locale = parseLocale(ctx.query.locale, ctx.get('Accept-Language'));
+    const locale = requestLocale(ctx);
     ctx.body = await publishedReportData(runtime, ctx.params.key!, locale, parseAsOf(ctx.query.asOf));
   });
 }

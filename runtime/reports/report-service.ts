@@ -11,12 +11,6 @@ import type { RuntimeContext } from '../runtime-context';
 import { writeCsv } from './csv-writer';
 import { runReport, type ReportResult } from './run-report';
 
-/** The reader's language from an explicit `locale` if given, else `Accept-Language`: `zh…` → zh-CN, else en. */
-export function parseLocale(value: unknown, acceptLanguage = ''): Locale {
-  const asked = typeof value === 'string' && value !== '' ? value : acceptLanguage;
-  return asked.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
-
 /** `asOf` from a query string: an ISO instant, else 422. */
 export function parseAsOf(value: unknown): Record<string, string> {
   if (value === undefined || value === '') return {};
