@@ -9,7 +9,8 @@ import type { Knex } from 'knex';
 import { computeAggregate, type AggregateRequest, type FieldInfo, type RuleRecord } from '../../engine';
 import type { Dialect } from '../config/database-url';
 import { readJson } from '../storage/json-value';
-import { fieldValueSql, filterToSql, type SqlCondition } from './filter-to-sql';
+import { aggregateScopeSql } from './aggregate-scope-sql';
+import { fieldValueSql, type SqlCondition } from './filter-to-sql';
 
 export interface SqlAggregateResult {
   value: number | null;
@@ -47,23 +48,14 @@ export async function aggregateInSql(
   fields: Map<string, FieldInfo>,
   { idLimit = 200, asOf }: { idLimit?: number; asOf?: number } = {},
 ): Promise<SqlAggregateResult> {
-  const base = knex('records').where('form_key', request.form);
   // Counted as things stood when the triggering event happened, however late the outbox reads it.
-  if (asOf !== undefined) base.andWhere('created_at', '<=', asOf);
-  let exact = true;
+  const { base, filter, windowInSql } = aggregateScopeSql(knex, dialect, request, fields, asOf);
+  let exact = windowInSql;
   for (const [field, value] of Object.entries(request.groupBy)) {
     const condition = groupCondition(dialect, field, value, fields.get(field));
     if (condition) base.whereRaw(condition.sql, condition.bindings);
     else exact = false;
   }
-  if (request.dateField === null) {
-    base
-      .where('created_at', '>=', Date.parse(request.from))
-      .andWhere('created_at', '<', Date.parse(request.to));
-  } else {
-    exact = false;
-  }
-  const filter = request.filter === undefined ? undefined : filterToSql(dialect, request.filter, fields);
   if (request.filter !== undefined && !filter) exact = false;
   const measure = request.measure;
   const measureField = measure.op === 'count' ? undefined : fields.get(measure.field);
@@ -71,7 +63,6 @@ export async function aggregateInSql(
 
   if (!exact) {
     // Narrowed by whatever SQL could say; the engine applies the rest exactly.
-    if (filter) base.whereRaw(filter.sql, filter.bindings);
     const rows = (await base
       .clone()
       .select('id', 'form_key', 'data', 'created_at')
@@ -91,7 +82,6 @@ export async function aggregateInSql(
     return { value: result.value, recordIds: result.recordIds.slice(0, idLimit), inSql: false };
   }
 
-  if (filter) base.whereRaw(filter.sql, filter.bindings);
   // Non-numbers read as NULL, which SUM and AVG skip; SUM of nothing is 0, as in the engine.
   const valueSql =
     measure.op === 'count'

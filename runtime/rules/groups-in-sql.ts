@@ -10,7 +10,7 @@ import type { FieldInfo, RuleRecord } from '../../engine';
 import { groupKey, groupsIn, type AggregateRequest, type GroupValues } from '../../engine/rules/index';
 import type { Dialect } from '../config/database-url';
 import { readJson } from '../storage/json-value';
-import { filterToSql } from './filter-to-sql';
+import { aggregateScopeSql } from './aggregate-scope-sql';
 
 export interface SqlGroupsResult {
   /** Distinct group values (a missing field is `null`), in the order their first record was created. */
@@ -33,18 +33,10 @@ export async function groupsInSql(
   fields: Map<string, FieldInfo>,
   { asOf }: { asOf?: number } = {},
 ): Promise<SqlGroupsResult> {
-  const base = knex('records').where('form_key', request.form);
   // Grouped as things stood at the tick, however late it runs.
-  if (asOf !== undefined) base.andWhere('created_at', '<=', asOf);
-  const filter = request.filter === undefined ? undefined : filterToSql(dialect, request.filter, fields);
-  if (filter) base.whereRaw(filter.sql, filter.bindings);
-  if (request.dateField === null) {
-    base
-      .where('created_at', '>=', Date.parse(request.from))
-      .andWhere('created_at', '<', Date.parse(request.to));
-  }
+  const { base, filter, windowInSql } = aggregateScopeSql(knex, dialect, request, fields, asOf);
   const exact =
-    request.dateField === null &&
+    windowInSql &&
     (request.filter === undefined || filter !== undefined) &&
     Object.keys(request.groupBy).length === 0 &&
     request.groupFields.every((f) => PLAIN_FIELD.test(f));

@@ -4,7 +4,7 @@
  * connection pools, as separate processes would) take each job once; a stopping worker gives its job
  * back between batches, for the next worker to resume.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queueImportJob, runImportJob, startImportJob } from '../../../runtime/imports/import-job';
 import { runDueImports, startImportWorker } from '../../../runtime/imports/import-worker';
 import {
@@ -16,21 +16,19 @@ import {
 import { readJob, waitForJob } from '../../../runtime/imports/job-store';
 import type { RuntimeContext } from '../../../runtime/runtime-context';
 import { openDatabase } from '../../../runtime/storage/open-database';
-import { createTestUser, startHarness, type Harness } from '../../helpers/runtime-harness';
+import { type Harness } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
-import { count, publishImportForm } from './import-fixtures';
-import { expectImportedOnce, importOptions, jobRow, ticketFile } from './resume-fixtures';
+import { count } from './import-fixtures';
+import { expectImportedOnce, importOptions, jobRow, ticketFile, useImportHarness } from './resume-fixtures';
 
 describe.each(DIALECTS)('claiming import jobs on %s', (dialect) => {
   let h: Harness;
   let actorId: string;
 
-  beforeAll(async () => {
-    h = await startHarness(dialect);
-    await publishImportForm(h.runtime);
-    actorId = (await createTestUser(h, { username: 'dana', roles: ['designer'] })).id;
+  useImportHarness(dialect, (harness, actor) => {
+    h = harness;
+    actorId = actor;
   });
-  afterAll(() => h?.close());
 
   const leaseMinutes = DEFAULT_IMPORT_LEASE_MS / 60_000;
 

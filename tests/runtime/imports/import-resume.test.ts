@@ -5,31 +5,24 @@
  * the stored file is deleted when the job ends. The interruption is the real code stopped between
  * batches (an aborted run writes nothing more, as a dead process would).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queueImportJob, runImportJob } from '../../../runtime/imports/import-job';
 import { runDueImports } from '../../../runtime/imports/import-worker';
 import { DEFAULT_IMPORT_LEASE_MS } from '../../../runtime/imports/job-lease';
 import { readJob, waitForJob } from '../../../runtime/imports/job-store';
-import {
-  createTestUser,
-  createUserAndLogin,
-  startHarness,
-  type Harness,
-} from '../../helpers/runtime-harness';
+import { createUserAndLogin, type Harness } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
-import { count, publishImportForm, sendFile } from './import-fixtures';
-import { expectImportedOnce, importOptions, jobRow, ticketFile } from './resume-fixtures';
+import { count, sendFile } from './import-fixtures';
+import { expectImportedOnce, importOptions, jobRow, ticketFile, useImportHarness } from './resume-fixtures';
 
 describe.each(DIALECTS)('resuming interrupted imports on %s', (dialect) => {
   let h: Harness;
   let actorId: string;
 
-  beforeAll(async () => {
-    h = await startHarness(dialect);
-    await publishImportForm(h.runtime);
-    actorId = (await createTestUser(h, { username: 'dana', roles: ['designer'] })).id;
+  useImportHarness(dialect, (harness, actor) => {
+    h = harness;
+    actorId = actor;
   });
-  afterAll(() => h?.close());
 
   const leaseMinutes = DEFAULT_IMPORT_LEASE_MS / 60_000;
 

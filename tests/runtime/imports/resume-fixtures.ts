@@ -2,9 +2,25 @@
  * @module Shared by the durable-import suites: a CSV of numbered tickets with some bad rows, the options
  * to queue it, and what the records table must hold once it is imported — every good row once.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { ImportOptions } from '../../../runtime/imports/import-job';
-import type { Harness } from '../../helpers/runtime-harness';
+import type { Dialect } from '../../../runtime/config/database-url';
+import { createTestUser, startHarness, type Harness } from '../../helpers/runtime-harness';
+import { publishImportForm } from './import-fixtures';
+
+/**
+ * The suite's `beforeAll` / `afterAll`: a fresh harness on `dialect` with the import form published and
+ * a designer (`dana`) to import as; `ready` gets the harness and the designer's id. Closed after the suite.
+ */
+export function useImportHarness(dialect: Dialect, ready: (h: Harness, actorId: string) => void): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    await publishImportForm(h.runtime);
+    ready(h, (await createTestUser(h, { username: 'dana', roles: ['designer'] })).id);
+  });
+  afterAll(() => h?.close());
+}
 
 export interface TicketFile {
   file: Buffer;

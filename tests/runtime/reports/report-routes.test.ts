@@ -4,15 +4,11 @@
  * rows download as CSV that Excel reads (BOM, labels in the chosen language, escaped values).
  */
 import { inject } from 'light-my-request';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DefinitionStore } from '../../../runtime/definitions/definition-store';
-import {
-  startHarness,
-  type Harness,
-  createUserAndLogin,
-  type TestLogin,
-} from '../../helpers/runtime-harness';
+import { type Harness, type TestLogin } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
+import { useReportHarness } from './report-harness';
 
 const COMPLAINT_FORM = {
   key: 'complaint',
@@ -82,12 +78,10 @@ async function seed(h: Harness): Promise<void> {
 describe.each(DIALECTS)('report routes on %s', (dialect) => {
   let h: Harness;
   let viewer: TestLogin;
-  beforeAll(async () => {
-    h = await startHarness(dialect);
-    viewer = await createUserAndLogin(h, { username: 'viewer', roles: ['viewer'] });
-    await seed(h);
+  useReportHarness(dialect, seed, (harness, login) => {
+    h = harness;
+    viewer = login;
   });
-  afterAll(() => h?.close());
 
   it('runs an ad-hoc spec: rows computed in SQL and the chart option built from them', async () => {
     const spec = {

@@ -4,15 +4,11 @@
  * label in the chosen language, the counts
  * computed in SQL as bar labels; a report without a chart is 404; the same guards as `/data`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DefinitionStore } from '../../../runtime/definitions/definition-store';
-import {
-  createUserAndLogin,
-  startHarness,
-  type Harness,
-  type TestLogin,
-} from '../../helpers/runtime-harness';
+import { type Harness, type TestLogin } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
+import { useReportHarness } from './report-harness';
 
 const FORM = {
   key: 'complaint',
@@ -73,12 +69,10 @@ const labels = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
 describe.each(DIALECTS)('report SVG on %s', (dialect) => {
   let h: Harness;
   let viewer: TestLogin;
-  beforeAll(async () => {
-    h = await startHarness(dialect);
-    viewer = await createUserAndLogin(h, { username: 'viewer', roles: ['viewer'] });
-    await seed(h);
+  useReportHarness(dialect, seed, (harness, login) => {
+    h = harness;
+    viewer = login;
   });
-  afterAll(() => h?.close());
 
   it('renders the chart on the server with the labels and the values computed in SQL', async () => {
     const res = await h.request({

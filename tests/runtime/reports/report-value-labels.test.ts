@@ -3,15 +3,11 @@
  * reader's language (`Accept-Language`, or an explicit `locale`), while the rows keep the raw option
  * values that a drill-down into records needs, with the labels beside them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DefinitionStore } from '../../../runtime/definitions/definition-store';
-import {
-  createUserAndLogin,
-  startHarness,
-  type Harness,
-  type TestLogin,
-} from '../../helpers/runtime-harness';
+import { type Harness, type TestLogin } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
+import { useReportHarness } from './report-harness';
 
 const FORM = {
   key: 'ticket',
@@ -68,12 +64,10 @@ async function seed(h: Harness): Promise<void> {
 describe.each(DIALECTS)('choice-field labels in reports on %s', (dialect) => {
   let h: Harness;
   let viewer: TestLogin;
-  beforeAll(async () => {
-    h = await startHarness(dialect);
-    viewer = await createUserAndLogin(h, { username: 'viewer', roles: ['viewer'] });
-    await seed(h);
+  useReportHarness(dialect, seed, (harness, login) => {
+    h = harness;
+    viewer = login;
   });
-  afterAll(() => h?.close());
 
   const query = (acceptLanguage: string) =>
     h.request({

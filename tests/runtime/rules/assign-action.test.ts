@@ -5,27 +5,21 @@
  * the usual assignment notification; replaying the outbox changes nothing. An empty field is refused
  * and recorded, and the ticket keeps the owner its flow gave it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { drainOutboxFully } from '../../../runtime/outbox/drain-outbox';
 import { createNotificationsConsumer } from '../../../runtime/notifications/notifications-consumer';
-import {
-  createUserAndLogin,
-  startHarness,
-  type Harness,
-  type TestLogin,
-} from '../../helpers/runtime-harness';
+import { createUserAndLogin, type Harness, type TestLogin } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
 import {
   drainRules,
   firingsOf,
   recordAsSeen,
   replayRules,
-  setUpApp,
   storeCounts,
   submitTicket,
   ticket,
   ticketRule,
-  tourWith,
+  useRuleActionsApp,
   whenTicket,
 } from './rule-actions-app';
 
@@ -72,16 +66,20 @@ describe.each(DIALECTS)('assign rule action on %s', (dialect) => {
   const assignment = (record: Awaited<ReturnType<typeof recordAsSeen>>) =>
     record.timeline.filter((e) => e.type === 'record.assigned' && e.actor === 'rules');
 
-  beforeAll(async () => {
-    h = await startHarness(dialect);
-    lead = await createUserAndLogin(h, { username: 'lee', roles: ['rd-lead'] });
-    // The ticket SOP gives new tickets to the agent; the rules move them on.
-    await createUserAndLogin(h, { username: 'ann', roles: ['agent'] });
-    senior = await createUserAndLogin(h, { username: 'sue', roles: ['manager'] });
-    engineer = await createUserAndLogin(h, { username: 'eng', roles: ['field_engineer'] });
-    admin = await setUpApp(h, tourWith({ rules: rules(senior.user.id), ticketFields: [ENGINEER_FIELD] }));
+  useRuleActionsApp(dialect, {
+    parts: async (harness) => {
+      lead = await createUserAndLogin(harness, { username: 'lee', roles: ['rd-lead'] });
+      // The ticket SOP gives new tickets to the agent; the rules move them on.
+      await createUserAndLogin(harness, { username: 'ann', roles: ['agent'] });
+      senior = await createUserAndLogin(harness, { username: 'sue', roles: ['manager'] });
+      engineer = await createUserAndLogin(harness, { username: 'eng', roles: ['field_engineer'] });
+      return { rules: rules(senior.user.id), ticketFields: [ENGINEER_FIELD] };
+    },
+    ready: (harness, login) => {
+      h = harness;
+      admin = login;
+    },
   });
-  afterAll(() => h?.close());
 
   it('assigns the created record to the role’s next person, with the rule as the reason, and notifies them', async () => {
     const source = await submitTicket(h, admin, ticket({ category: 'screen' }));

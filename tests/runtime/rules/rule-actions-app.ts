@@ -6,12 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { AppBundle } from '../../../engine';
 import { importApp } from '../../../runtime/apps/import-app';
 import { drainOutboxFully } from '../../../runtime/outbox/drain-outbox';
+import type { Dialect } from '../../../runtime/config/database-url';
 import { createRulesConsumer } from '../../../runtime/rules/rules-consumer';
-import { createUserAndLogin, type Harness, type TestLogin } from '../../helpers/runtime-harness';
+import {
+  createUserAndLogin,
+  startHarness,
+  type Harness,
+  type TestLogin,
+} from '../../helpers/runtime-harness';
 
 const TOUR = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../../examples/engine-tour/after-sales.app.json'), 'utf8'),
@@ -61,6 +67,32 @@ export function tourWith(parts: AppParts): AppBundle {
 export async function setUpApp(h: Harness, bundle: AppBundle): Promise<TestLogin> {
   await importApp(h.runtime, bundle, null);
   return createUserAndLogin(h, { username: 'admin', roles: ['admin'] });
+}
+
+export interface RuleActionsSuite {
+  /** Before the app is imported (users, receivers): the parts the tour app gets. */
+  parts: (h: Harness) => AppParts | Promise<AppParts>;
+  /** Once the app is in: the suite keeps the harness and the admin (and may set up more). */
+  ready: (h: Harness, admin: TestLogin) => void | Promise<void>;
+  /** After the suite, before the harness closes. */
+  cleanUp?: () => void | Promise<void>;
+}
+
+/**
+ * The suite's `beforeAll` / `afterAll`: a fresh harness on `dialect` with the tour app (plus the suite's
+ * parts) imported and an admin signed in; closed after the suite.
+ */
+export function useRuleActionsApp(dialect: Dialect, suite: RuleActionsSuite): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    const admin = await setUpApp(h, tourWith(await suite.parts(h)));
+    await suite.ready(h, admin);
+  });
+  afterAll(async () => {
+    await suite.cleanUp?.();
+    await h?.close();
+  });
 }
 
 export const ticket = (over: Record<string, unknown> = {}) => ({

@@ -4,20 +4,19 @@
  * and replaying the outbox changes nothing. A value the form refuses is recorded in the firing as
  * `set-fields-refused`, the record keeps its data, and later events are still processed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness, type TestLogin } from '../../helpers/runtime-harness';
+import { describe, expect, it } from 'vitest';
+import { type Harness, type TestLogin } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
 import {
   drainRules,
   firingsOf,
   recordAsSeen,
   replayRules,
-  setUpApp,
   storeCounts,
   submitTicket,
   ticket,
   ticketRule,
-  tourWith,
+  useRuleActionsApp,
   whenTicket,
 } from './rule-actions-app';
 
@@ -32,11 +31,13 @@ const VIP_URGENT = ticketRule('vip-urgent', whenTicket('tier', 'vip'), [
 describe.each(DIALECTS)('set-fields rule action on %s', (dialect) => {
   let h: Harness;
   let admin: TestLogin;
-  beforeAll(async () => {
-    h = await startHarness(dialect);
-    admin = await setUpApp(h, tourWith({ rules: [VIP_URGENT] }));
+  useRuleActionsApp(dialect, {
+    parts: () => ({ rules: [VIP_URGENT] }),
+    ready: (harness, login) => {
+      h = harness;
+      admin = login;
+    },
   });
-  afterAll(() => h?.close());
 
   let raised: string;
 

@@ -4,25 +4,19 @@
  * clock running. The ticket, which already runs its SOP, is skipped and the firing says so; a flow made
  * for another form is refused. Replaying the outbox changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createUserAndLogin,
-  startHarness,
-  type Harness,
-  type TestLogin,
-} from '../../helpers/runtime-harness';
+import { describe, expect, it } from 'vitest';
+import { createUserAndLogin, type Harness, type TestLogin } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
 import {
   drainRules,
   firingsOf,
   recordAsSeen,
   replayRules,
-  setUpApp,
   storeCounts,
   submitTicket,
   ticket,
   ticketRule,
-  tourWith,
+  useRuleActionsApp,
   whenTicket,
 } from './rule-actions-app';
 
@@ -60,12 +54,16 @@ describe.each(DIALECTS)('start-flow rule action on %s', (dialect) => {
   let h: Harness;
   let admin: TestLogin;
   let lead: TestLogin;
-  beforeAll(async () => {
-    h = await startHarness(dialect);
-    lead = await createUserAndLogin(h, { username: 'lee', roles: ['rd-lead'] });
-    admin = await setUpApp(h, tourWith({ rules: [RULE], flows: [RD_REVIEW] }));
+  useRuleActionsApp(dialect, {
+    parts: async (harness) => {
+      lead = await createUserAndLogin(harness, { username: 'lee', roles: ['rd-lead'] });
+      return { rules: [RULE], flows: [RD_REVIEW] };
+    },
+    ready: (harness, login) => {
+      h = harness;
+      admin = login;
+    },
   });
-  afterAll(() => h?.close());
 
   let source: { id: string };
   let task: string;

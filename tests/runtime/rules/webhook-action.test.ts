@@ -6,25 +6,24 @@
  * sent, and the attempt log says which variable to set. Replaying the outbox queues nothing more, and
  * subscriptions' delivery logs show only their own deliveries.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { drainOutboxFully } from '../../../runtime/outbox/drain-outbox';
 import { deliverDueWebhooks } from '../../../runtime/webhooks/deliver-due-webhooks';
 import { ruleDeliveryId } from '../../../runtime/webhooks/rule-deliveries';
 import { verifySignature } from '../../../runtime/webhooks/sign-payload';
 import { webhooksConsumer } from '../../../runtime/webhooks/webhook-consumer';
-import { startHarness, type Harness, type TestLogin } from '../../helpers/runtime-harness';
+import { type Harness, type TestLogin } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
 import { startReceiver, type LocalReceiver } from '../webhooks/local-receiver';
 import {
   drainRules,
   firingsOf,
   replayRules,
-  setUpApp,
   storeCounts,
   submitTicket,
   ticket,
   ticketRule,
-  tourWith,
+  useRuleActionsApp,
   whenTicket,
 } from './rule-actions-app';
 
@@ -57,20 +56,24 @@ describe.each(DIALECTS)('webhook rule action on %s', (dialect) => {
     return { firing: firing!, id: firing!.created[0]!.id! };
   };
 
-  beforeAll(async () => {
-    h = await startHarness(dialect);
-    [erp, crm, billing] = await Promise.all([
-      startReceiver([500, 200]),
-      startReceiver([200]),
-      startReceiver([200]),
-    ]);
-    admin = await setUpApp(h, tourWith({ rules: rules(erp.url, crm.url, billing.url) }));
-    vi.stubEnv('CLOSEDLOOP_SECRET_ERP_HOOK', SECRET);
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await Promise.all([erp, crm, billing].map((r) => r?.close()));
-    await h?.close();
+  useRuleActionsApp(dialect, {
+    parts: async () => {
+      [erp, crm, billing] = await Promise.all([
+        startReceiver([500, 200]),
+        startReceiver([200]),
+        startReceiver([200]),
+      ]);
+      return { rules: rules(erp.url, crm.url, billing.url) };
+    },
+    ready: (harness, login) => {
+      h = harness;
+      admin = login;
+      vi.stubEnv('CLOSEDLOOP_SECRET_ERP_HOOK', SECRET);
+    },
+    cleanUp: async () => {
+      vi.unstubAllEnvs();
+      await Promise.all([erp, crm, billing].map((r) => r?.close()));
+    },
   });
 
   it('sends one signed delivery, retried after a 500 under the same id, with every attempt logged', async () => {
