@@ -3,96 +3,48 @@
  * changes, each opening the designer, and a form to create a new one (key, name, form of its tickets).
  */
 import './flows.css';
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { ApiError } from '../api/api-error';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { pickText, useLocale } from '../i18n/locale-context';
+import { CreateDefinitionForm } from '../lists/create-definition-form';
+import { useDefinitionList } from '../lists/use-definition-list';
 import { createFlow, listFlows, listForms, type DefinitionSummary } from './flows-api';
 import { useFlowsT } from './flows-messages';
 import { FLOW_KEY_PATTERN, newFlowDoc } from './flow-template';
 
+const flowPath = (key: string) => `/flows/${encodeURIComponent(key)}`;
+
 function CreateFlowForm({ forms }: { forms: DefinitionSummary[] }) {
   const t = useFlowsT();
-  const { locale } = useLocale();
-  const navigate = useNavigate();
-  const [key, setKey] = useState('');
-  const [zh, setZh] = useState('');
-  const [en, setEn] = useState('');
-  const [form, setForm] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const keyOk = FLOW_KEY_PATTERN.test(key);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!keyOk) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await createFlow(newFlowDoc(key, { 'zh-CN': zh, en }, form || undefined));
-      await navigate(`/flows/${encodeURIComponent(key)}`);
-    } catch (err) {
-      const detail =
-        err instanceof ApiError && err.issues.length > 0
-          ? err.issues.map((i) => i.message).join('; ')
-          : (err as Error).message;
-      setError(t('create.failed', { message: detail }));
-      setBusy(false);
-    }
-  };
-
   return (
-    <form className="card flow-create" onSubmit={(e) => void submit(e)} aria-labelledby="flow-create-title">
-      <h2 id="flow-create-title">{t('create.title')}</h2>
-      <label>
-        {t('create.key')}
-        <input
-          value={key}
-          onChange={(e) => setKey(e.target.value.trim())}
-          aria-invalid={key !== '' && !keyOk}
-        />
-        {key !== '' && !keyOk ? <small className="error">{t('create.keyInvalid')}</small> : null}
-      </label>
-      <label>
-        {t('create.nameZh')}
-        <input value={zh} onChange={(e) => setZh(e.target.value)} />
-      </label>
-      <label>
-        {t('create.nameEn')}
-        <input value={en} onChange={(e) => setEn(e.target.value)} />
-      </label>
-      <label>
-        {t('create.form')}
-        <select value={form} onChange={(e) => setForm(e.target.value)}>
-          <option value="">{t('create.noForm')}</option>
-          {forms.map((f) => (
-            <option key={f.key} value={f.key}>
-              {f.title ? `${pickText(f.title, locale)} (${f.key})` : f.key}
-            </option>
-          ))}
-        </select>
-      </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" className="primary" disabled={!keyOk || busy}>
-        {t('create.submit')}
-      </button>
-    </form>
+    <CreateDefinitionForm
+      kind="flow"
+      keyPattern={FLOW_KEY_PATTERN}
+      forms={forms}
+      create={(key, name, form) => createFlow(newFlowDoc(key, name, form))}
+      hrefFor={flowPath}
+      labels={{
+        title: t('create.title'),
+        key: t('create.key'),
+        keyInvalid: t('create.keyInvalid'),
+        nameZh: t('create.nameZh'),
+        nameEn: t('create.nameEn'),
+        form: t('create.form'),
+        noForm: t('create.noForm'),
+        submit: t('create.submit'),
+        failed: (message) => t('create.failed', { message }),
+      }}
+    />
   );
 }
 
 export function FlowListPage() {
   const t = useFlowsT();
   const { locale } = useLocale();
-  const [flows, setFlows] = useState<DefinitionSummary[] | null>(null);
+  const { items: flows, error } = useDefinitionList(listFlows);
   const [forms, setForms] = useState<DefinitionSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    listFlows().then(setFlows, (err: Error) => setError(err.message));
     listForms().then(setForms, () => setForms([]));
   }, []);
 
@@ -110,7 +62,7 @@ export function FlowListPage() {
         <ul className="flow-cards">
           {flows.map((flow) => (
             <li key={flow.key} className="card">
-              <Link to={`/flows/${encodeURIComponent(flow.key)}`} className="flow-card-title">
+              <Link to={flowPath(flow.key)} className="flow-card-title">
                 {pickText(flow.title ?? undefined, locale) || flow.key}
               </Link>
               <div className="muted small">

@@ -3,97 +3,49 @@
  * draft is pending, and a new form (key and title) that opens in the designer; it is stored on its
  * first save, as a form needs at least one field.
  */
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { ApiError } from '../api/api-error';
+import { useNavigate } from 'react-router';
 import { useMessages } from '../i18n/define-messages';
-import { pickText, useLocale } from '../i18n/locale-context';
+import { DefinitionTable } from '../lists/definition-table';
+import { NewDefinitionForm } from '../lists/new-definition-form';
+import { useDefinitionList } from '../lists/use-definition-list';
 import { FORM_KEY_PATTERN } from './engine-field-types';
-import { formsApi, type FormListItem } from './forms-api';
+import { formsApi } from './forms-api';
 import { formsMessages } from './forms-messages';
 import { localized } from './property-inputs';
 import './forms.css';
 
+const formPath = (key: string) => `/forms/${encodeURIComponent(key)}`;
+
 function NewForm() {
   const t = useMessages(formsMessages);
   const navigate = useNavigate();
-  const [key, setKey] = useState('');
-  const [zh, setZh] = useState('');
-  const [en, setEn] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!FORM_KEY_PATTERN.test(key)) return setError(t('new.keyInvalid'));
-    setBusy(true);
-    try {
-      await formsApi.current(key);
-      setError(t('new.keyTaken'));
-    } catch (e) {
-      if (!(e instanceof ApiError && e.status === 404)) {
-        setError(t('loadFailed', { message: (e as Error).message }));
-        return;
-      }
-      const title = localized({ 'zh-CN': zh.trim(), en: en.trim() });
-      navigate(`/forms/${encodeURIComponent(key)}`, { state: { header: title ? { title } : {} } });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form className="card new-form" onSubmit={(e) => void submit(e)} noValidate>
-      <h2>{t('new.title')}</h2>
-      <label>
-        {t('new.key')}
-        <input
-          type="text"
-          value={key}
-          autoCapitalize="off"
-          aria-invalid={error !== null}
-          aria-describedby="new-form-key-hint"
-          onChange={(e) => {
-            setKey(e.target.value.trim());
-            setError(null);
-          }}
-        />
-      </label>
-      <small id="new-form-key-hint" className="muted">
-        {t('new.keyHint')}
-      </small>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <label>
-        {t('new.titleZh')}
-        <input type="text" value={zh} onChange={(e) => setZh(e.target.value)} />
-      </label>
-      <label>
-        {t('new.titleEn')}
-        <input type="text" value={en} onChange={(e) => setEn(e.target.value)} />
-      </label>
-      <button type="submit" className="primary" disabled={busy || key === ''}>
-        {t('new.create')}
-      </button>
-    </form>
+    <NewDefinitionForm
+      kind="form"
+      keyPattern={FORM_KEY_PATTERN}
+      current={formsApi.current}
+      labels={{
+        title: t('new.title'),
+        key: t('new.key'),
+        keyHint: t('new.keyHint'),
+        keyInvalid: t('new.keyInvalid'),
+        keyTaken: t('new.keyTaken'),
+        titleZh: t('new.titleZh'),
+        titleEn: t('new.titleEn'),
+        create: t('new.create'),
+        loadFailed: (message) => t('loadFailed', { message }),
+      }}
+      onCreate={(key, { zh, en }) => {
+        const title = localized({ 'zh-CN': zh, en });
+        void navigate(formPath(key), { state: { header: title ? { title } : {} } });
+      }}
+    />
   );
 }
 
 export function FormListPage() {
   const t = useMessages(formsMessages);
-  const { locale } = useLocale();
-  const [forms, setForms] = useState<FormListItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    formsApi
-      .list()
-      .then(setForms)
-      .catch((e: Error) => setError(e.message));
-  }, []);
+  const { items: forms, error } = useDefinitionList(formsApi.list);
 
   return (
     <div className="form-list">
@@ -106,43 +58,18 @@ export function FormListPage() {
       {forms === null && !error && <p className="muted">{t('loading')}</p>}
       {forms?.length === 0 && <p className="muted">{t('list.empty')}</p>}
       {forms && forms.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('list.name')}</th>
-                <th>{t('list.key')}</th>
-                <th>{t('list.version')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {forms.map((form) => {
-                const name = pickText(form.title ?? undefined, locale) || form.key;
-                return (
-                  <tr key={form.key}>
-                    <td>
-                      <Link
-                        to={`/forms/${encodeURIComponent(form.key)}`}
-                        aria-label={t('list.open', { name })}
-                      >
-                        {name}
-                      </Link>
-                    </td>
-                    <td className="mono">{form.key}</td>
-                    <td>
-                      {form.latestVersion === null ? (
-                        <span className="muted">{t('list.notPublished')}</span>
-                      ) : (
-                        `v${form.latestVersion}`
-                      )}
-                      {form.hasDraft && <span className="badge">{t('list.draft')}</span>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DefinitionTable
+          items={forms}
+          hrefFor={formPath}
+          labels={{
+            name: t('list.name'),
+            key: t('list.key'),
+            version: t('list.version'),
+            notPublished: t('list.notPublished'),
+            draft: t('list.draft'),
+            open: (name) => t('list.open', { name }),
+          }}
+        />
       )}
       <NewForm />
     </div>

@@ -4,11 +4,12 @@
  * (key, names, the form it watches).
  */
 import './rules.css';
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { ApiError } from '../api/api-error';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api/api-client';
 import { pickText, useLocale } from '../i18n/locale-context';
+import { CreateDefinitionForm } from '../lists/create-definition-form';
+import { useDefinitionList } from '../lists/use-definition-list';
 import { newRule, RULE_KEY_PATTERN } from './rule-draft';
 import { rulesApi, type DefinitionSummary, type StoredRule } from './rules-api';
 import { useRulesT } from './rules-messages';
@@ -30,91 +31,42 @@ async function withState(rule: DefinitionSummary): Promise<RuleRow> {
   return { ...rule, enabled: published ? published.body.enabled : null, lastFiring: firings[0]?.at ?? null };
 }
 
+const rulePath = (key: string) => `/rules/${encodeURIComponent(key)}`;
+
+async function loadRules(): Promise<RuleRow[]> {
+  return Promise.all((await rulesApi.list()).map(withState));
+}
+
 function CreateRuleForm({ forms }: { forms: DefinitionSummary[] }) {
   const t = useRulesT();
-  const { locale } = useLocale();
-  const navigate = useNavigate();
-  const [key, setKey] = useState('');
-  const [zh, setZh] = useState('');
-  const [en, setEn] = useState('');
-  const [form, setForm] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const keyOk = RULE_KEY_PATTERN.test(key);
-  const chosenForm = form || forms[0]?.key || '';
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!keyOk || !chosenForm) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await rulesApi.create(newRule(key, { 'zh-CN': zh, en }, chosenForm));
-      await navigate(`/rules/${encodeURIComponent(key)}`);
-    } catch (err) {
-      const detail =
-        err instanceof ApiError && err.issues.length > 0
-          ? err.issues.map((i) => i.message).join('; ')
-          : (err as Error).message;
-      setError(t('create.failed', { message: detail }));
-      setBusy(false);
-    }
-  };
-
   return (
-    <form className="card rule-create" onSubmit={(e) => void submit(e)} aria-labelledby="rule-create-title">
-      <h2 id="rule-create-title">{t('create.title')}</h2>
-      <label>
-        {t('create.key')}
-        <input
-          value={key}
-          onChange={(e) => setKey(e.target.value.trim())}
-          aria-invalid={key !== '' && !keyOk}
-        />
-        {key !== '' && !keyOk ? <small className="error">{t('create.keyInvalid')}</small> : null}
-      </label>
-      <label>
-        {t('create.nameZh')}
-        <input value={zh} onChange={(e) => setZh(e.target.value)} />
-      </label>
-      <label>
-        {t('create.nameEn')}
-        <input value={en} onChange={(e) => setEn(e.target.value)} />
-      </label>
-      <label>
-        {t('create.form')}
-        <select value={chosenForm} onChange={(e) => setForm(e.target.value)}>
-          {forms.map((f) => (
-            <option key={f.key} value={f.key}>
-              {f.title ? `${pickText(f.title, locale)} (${f.key})` : f.key}
-            </option>
-          ))}
-        </select>
-      </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" className="primary" disabled={!keyOk || !chosenForm || busy}>
-        {t('create.submit')}
-      </button>
-    </form>
+    <CreateDefinitionForm
+      kind="rule"
+      keyPattern={RULE_KEY_PATTERN}
+      forms={forms}
+      create={(key, name, form) => rulesApi.create(newRule(key, name, form ?? ''))}
+      hrefFor={rulePath}
+      labels={{
+        title: t('create.title'),
+        key: t('create.key'),
+        keyInvalid: t('create.keyInvalid'),
+        nameZh: t('create.nameZh'),
+        nameEn: t('create.nameEn'),
+        form: t('create.form'),
+        submit: t('create.submit'),
+        failed: (message) => t('create.failed', { message }),
+      }}
+    />
   );
 }
 
 export function RuleListPage() {
   const t = useRulesT();
   const { locale } = useLocale();
-  const [rules, setRules] = useState<RuleRow[] | null>(null);
+  const { items: rules, error } = useDefinitionList(loadRules);
   const [forms, setForms] = useState<DefinitionSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    rulesApi
-      .list()
-      .then((list) => Promise.all(list.map(withState)))
-      .then(setRules, (err: Error) => setError(err.message));
     rulesApi.forms().then(setForms, () => setForms([]));
   }, []);
 
@@ -133,7 +85,7 @@ export function RuleListPage() {
           {rules.map((rule) => (
             <li key={rule.key} className="card">
               <div className="rule-card-head">
-                <Link to={`/rules/${encodeURIComponent(rule.key)}`} className="rule-card-title">
+                <Link to={rulePath(rule.key)} className="rule-card-title">
                   {pickText(rule.title ?? undefined, locale) || rule.key}
                 </Link>
                 <span className={rule.enabled ? 'rule-badge on' : 'rule-badge off'}>

@@ -1,0 +1,70 @@
+/**
+ * @module The table of the forms and reports lists: name (a link to the designer), key, and latest
+ * published version with a badge when a draft is pending.
+ */
+import { Link } from 'react-router';
+import { pickText, useLocale } from '../i18n/locale-context';
+
+export interface DefinitionRow {
+  key: string;
+  title?: { 'zh-CN'?: string; en?: string } | null;
+  latestVersion: number | null;
+  hasDraft: boolean;
+}
+
+export interface DefinitionTableLabels {
+  name: string;
+  key: string;
+  version: string;
+  notPublished: string;
+  draft: string;
+  open: (name: string) => string;
+}
+
+export function DefinitionTable({
+  items,
+  hrefFor,
+  labels,
+}: {
+  items: DefinitionRow[];
+  hrefFor: (key: string) => string;
+  labels: DefinitionTableLabels;
+}) {
+  const { locale } = useLocale();
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>{labels.name}</th>
+            <th>{labels.key}</th>
+            <th>{labels.version}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => {
+            const name = pickText(item.title ?? undefined, locale) || item.key;
+            return (
+              <tr key={item.key}>
+                <td>
+                  <Link to={hrefFor(item.key)} aria-label={labels.open(name)}>
+                    {name}
+                  </Link>
+                </td>
+                <td className="mono">{item.key}</td>
+                <td>
+                  {item.latestVersion === null ? (
+                    <span className="muted">{labels.notPublished}</span>
+                  ) : (
+                    `v${item.latestVersion}`
+                  )}
+                  {item.hasDraft && <span className="badge">{labels.draft}</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
