@@ -1,6 +1,12 @@
-/** @module Who an assignment or notification goes to: a fixed user, a role, or the user in a field. */
+/**
+ * @module Who an assignment or notification goes to: a fixed user (picked by name from the people the
+ * runtime knows, stored by id), a role (typed, with the roles people hold as suggestions — an app role
+ * nobody holds yet may still be named), or the user in a field.
+ */
+import { useEffect, useId, useState } from 'react';
 import type { Recipient } from '../../engine/rules/rule-definition.schema';
 import { useLocale } from '../i18n/locale-context';
+import { people as loadPeople, type Person } from '../records/definition-cache';
 import { fieldName } from './field-name';
 import type { LabelledField } from './rule-fields';
 import { useRulesT } from './rules-messages';
@@ -24,6 +30,14 @@ export function RecipientInput({
   const t = useRulesT();
   const { locale } = useLocale();
   const kind = kindOf(value);
+  const listId = useId();
+  const [people, setPeople] = useState<readonly Person[]>([]);
+  useEffect(() => {
+    // Without the list the user picker still shows the stored id, and a role can still be typed.
+    loadPeople().then(setPeople, () => setPeople([]));
+  }, []);
+  const roles = [...new Set(people.flatMap((p) => p.roles))].sort();
+  const current = valueOf(value);
   const make = (k: RecipientKind, v: string): Recipient =>
     k === 'user' ? { user: v } : k === 'role' ? { role: v } : { field: v };
   return (
@@ -54,12 +68,38 @@ export function RecipientInput({
             </option>
           ))}
         </select>
-      ) : (
-        <input
+      ) : kind === 'user' ? (
+        <select
           aria-label={`${label}: ${t('recipient.value')}`}
-          value={valueOf(value)}
-          onChange={(e) => onChange(make(kind, e.target.value.trim()))}
-        />
+          value={current}
+          onChange={(e) => onChange(make('user', e.target.value))}
+        >
+          <option value="">{t('recipient.pickUser')}</option>
+          {current !== '' && !people.some((p) => p.id === current) ? (
+            <option value={current}>{current}</option>
+          ) : null}
+          {people
+            .filter((p) => p.active || p.id === current)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.displayName ? `${p.displayName} (${p.username})` : p.username}
+              </option>
+            ))}
+        </select>
+      ) : (
+        <>
+          <input
+            aria-label={`${label}: ${t('recipient.value')}`}
+            list={listId}
+            value={current}
+            onChange={(e) => onChange(make(kind, e.target.value.trim()))}
+          />
+          <datalist id={listId}>
+            {roles.map((r) => (
+              <option key={r} value={r} />
+            ))}
+          </datalist>
+        </>
       )}
     </div>
   );
