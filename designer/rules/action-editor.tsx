@@ -1,7 +1,9 @@
 /**
  * @module One action of the rule: create a record in another form with mapped fields, start a flow,
- * set fields, assign (a user, a role, the user in a field), notify (recipients and a zh-CN / en text
- * with `{{placeholders}}`), or call a webhook (URL and the name of the secret it is signed with).
+ * set fields, assign (a user, a role, the user in a field, the owner from a reference form), notify
+ * (recipients and a zh-CN / en text with `{{placeholders}}`), or call a webhook (URL and the name of
+ * the secret it is signed with). Recipients read the record the action reads: the one it assigns
+ * (possibly the record created before it), the triggering one for notify.
  */
 import type { RuleAction } from '../../engine/rules/rule-definition.schema';
 import { pickText, useLocale } from '../i18n/locale-context';
@@ -18,6 +20,8 @@ interface ActionEditorProps {
   index: number;
   count: number;
   action: RuleAction;
+  /** The form of the record the nearest create-record action before this one makes, if any. */
+  createdForm?: string;
   /** The triggering record's form fields. */
   recordFields: readonly LabelledField[];
   aggregates: readonly string[];
@@ -49,8 +53,18 @@ function withTarget<A extends { target?: 'record' | 'created' }>(action: A, targ
 }
 
 export function ActionEditor(props: ActionEditorProps) {
-  const { index, count, action, recordFields, aggregates, groupFields, definitions, issues, dispatch } =
-    props;
+  const {
+    index,
+    count,
+    action,
+    createdForm,
+    recordFields,
+    aggregates,
+    groupFields,
+    definitions,
+    issues,
+    dispatch,
+  } = props;
   const t = useRulesT();
   const { locale } = useLocale();
   const n = index + 1;
@@ -65,6 +79,11 @@ export function ActionEditor(props: ActionEditorProps) {
       {f.title ? `${pickText(f.title, locale)} (${f.key})` : f.key}
     </option>
   ));
+  // The record an assign acts on (and reads its recipient from), as the engine decides it.
+  const assignsCreated =
+    action.type === 'assign' &&
+    (action.target ?? (createdForm !== undefined ? 'created' : 'record')) === 'created';
+  const assignFields = assignsCreated ? (definitions.fields.get(createdForm ?? '') ?? []) : recordFields;
   const placeholders = [
     ...recordFields.map((f) => `{{record.${f.key}}}`),
     ...aggregates.map((a) => `{{aggregates.${a}}}`),
@@ -157,7 +176,9 @@ export function ActionEditor(props: ActionEditorProps) {
             <RecipientInput
               label={t('action.assign')}
               value={action.to}
-              fields={recordFields}
+              fields={assignFields}
+              forms={definitions.forms}
+              formFields={definitions.fields}
               onChange={(to) => set({ ...action, to })}
             />
             <TargetSelect value={action.target} onChange={(target) => set(withTarget(action, target))} />
@@ -214,6 +235,8 @@ export function ActionEditor(props: ActionEditorProps) {
                 label={`${t('action.notify')} ${i + 1}`}
                 value={to}
                 fields={recordFields}
+                forms={definitions.forms}
+                formFields={definitions.fields}
                 onChange={(next) => set({ ...action, to: action.to.map((r, j) => (j === i ? next : r)) })}
               />
               {action.to.length > 1 ? (

@@ -1,31 +1,47 @@
 /**
  * @module Who an assignment or notification goes to: a fixed user (picked by name from the people the
  * runtime knows, stored by id), a role (typed, with the roles people hold as suggestions — an app role
- * nobody holds yet may still be named), or the user in a field.
+ * nobody holds yet may still be named), the user in a field, or the owner from a reference form (a
+ * lookup, `lookup-recipient-input.tsx`).
  */
 import { useEffect, useId, useState } from 'react';
 import type { Recipient } from '../../engine/rules/rule-definition.schema';
 import { useLocale } from '../i18n/locale-context';
 import { people as loadPeople, type Person } from '../records/definition-cache';
 import { fieldName } from './field-name';
+import { LookupRecipientInput, newLookup } from './lookup-recipient-input';
 import type { LabelledField } from './rule-fields';
+import type { DefinitionSummary } from './rules-api';
 import { useRulesT } from './rules-messages';
 
-type RecipientKind = 'user' | 'role' | 'field';
+type RecipientKind = 'user' | 'role' | 'field' | 'lookup';
+const KINDS: readonly RecipientKind[] = ['user', 'role', 'field', 'lookup'];
 
-const kindOf = (r: Recipient): RecipientKind => ('user' in r ? 'user' : 'role' in r ? 'role' : 'field');
-const valueOf = (r: Recipient): string => ('user' in r ? r.user : 'role' in r ? r.role : r.field);
+const kindOf = (r: Recipient): RecipientKind =>
+  'user' in r ? 'user' : 'role' in r ? 'role' : 'field' in r ? 'field' : 'lookup';
+const valueOf = (r: Recipient): string =>
+  'user' in r ? r.user : 'role' in r ? r.role : 'field' in r ? r.field : '';
+
+const NO_FORMS: readonly DefinitionSummary[] = [];
+const NO_FIELDS: ReadonlyMap<string, readonly LabelledField[]> = new Map();
 
 export function RecipientInput({
   value,
   fields,
   label,
   onChange,
+  forms = NO_FORMS,
+  formFields = NO_FIELDS,
 }: {
   value: Recipient;
+  /** Fields of the record the action reads: for the field recipient and a lookup's match values. */
   fields: readonly LabelledField[];
   label: string;
   onChange(next: Recipient): void;
+  /** The stored forms a lookup may read. */
+  forms?: readonly DefinitionSummary[];
+  /** Fields of the forms loaded so far, by form key. */
+  formFields?: ReadonlyMap<string, readonly LabelledField[]>;
 }) {
   const t = useRulesT();
   const { locale } = useLocale();
@@ -38,25 +54,36 @@ export function RecipientInput({
   }, []);
   const roles = [...new Set(people.flatMap((p) => p.roles))].sort();
   const current = valueOf(value);
-  const make = (k: RecipientKind, v: string): Recipient =>
+  const make = (k: Exclude<RecipientKind, 'lookup'>, v: string): Recipient =>
     k === 'user' ? { user: v } : k === 'role' ? { role: v } : { field: v };
+  const pick = (k: RecipientKind): Recipient => {
+    if (k !== 'lookup') return make(k, k === 'field' ? (fields[0]?.key ?? '') : '');
+    const form = forms[0]?.key ?? '';
+    return { lookup: newLookup(form, formFields.get(form) ?? []) };
+  };
   return (
     <div className="rule-recipient" role="group" aria-label={label}>
       <select
         aria-label={`${label}: ${t('recipient.kind')}`}
         value={kind}
-        onChange={(e) => {
-          const k = e.target.value as RecipientKind;
-          onChange(make(k, k === 'field' ? (fields[0]?.key ?? '') : ''));
-        }}
+        onChange={(e) => onChange(pick(e.target.value as RecipientKind))}
       >
-        {(['user', 'role', 'field'] as const).map((k) => (
+        {KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`recipient.${k}`)}
           </option>
         ))}
       </select>
-      {kind === 'field' ? (
+      {'lookup' in value ? (
+        <LookupRecipientInput
+          value={value.lookup}
+          label={label}
+          forms={forms}
+          formFields={formFields}
+          recordFields={fields}
+          onChange={(lookup) => onChange({ lookup })}
+        />
+      ) : kind === 'field' ? (
         <select
           aria-label={`${label}: ${t('recipient.value')}`}
           value={valueOf(value)}
@@ -92,7 +119,7 @@ export function RecipientInput({
             aria-label={`${label}: ${t('recipient.value')}`}
             list={listId}
             value={current}
-            onChange={(e) => onChange(make(kind, e.target.value.trim()))}
+            onChange={(e) => onChange(make('role', e.target.value.trim()))}
           />
           <datalist id={listId}>
             {roles.map((r) => (

@@ -8,6 +8,7 @@ import './rules.css';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { useParams } from 'react-router';
 import { validateDefinition, type RuleDefinition } from '../../engine';
+import { precedingCreate } from '../../engine/rules/resolve-actions';
 import { ApiError } from '../api/api-error';
 import { ConditionBuilder } from '../conditions/condition-builder';
 import { pickText, useLocale } from '../i18n/locale-context';
@@ -48,13 +49,25 @@ async function publishedOf(key: string, current: StoredRule): Promise<Published>
   return { version: stored.version, enabled: stored.body.enabled };
 }
 
+/** The reference forms the action's lookup recipients read. */
+function lookupForms(action: RuleDefinition['actions'][number]): string[] {
+  const to = action.type === 'assign' ? [action.to] : action.type === 'notify' ? action.to : [];
+  return to.flatMap((r) => ('lookup' in r ? [r.lookup.form] : []));
+}
+
 function formsUsed(rule: RuleDefinition | null): string[] {
   if (!rule) return [];
   return [
     rule.trigger.form,
     ...Object.values(rule.aggregates ?? {}).map((a) => a.form),
-    ...rule.actions.flatMap((a) => (a.type === 'create-record' ? [a.form] : [])),
+    ...rule.actions.flatMap((a) => (a.type === 'create-record' ? [a.form] : lookupForms(a))),
   ];
+}
+
+/** The form of the record the nearest create-record action before `index` makes, if any. */
+function createdFormBefore(rule: RuleDefinition, index: number): string | undefined {
+  const action = rule.actions[precedingCreate(rule.actions, index)];
+  return action?.type === 'create-record' ? action.form : undefined;
 }
 
 function RuleEditor({ stored, initialPublished }: { stored: StoredRule; initialPublished: Published }) {
@@ -200,6 +213,7 @@ function RuleEditor({ stored, initialPublished }: { stored: StoredRule; initialP
                 index={index}
                 count={rule.actions.length}
                 action={action}
+                createdForm={createdFormBefore(rule, index)}
                 recordFields={recordFields}
                 aggregates={aggregateNames}
                 groupFields={groupFields}

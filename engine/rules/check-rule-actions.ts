@@ -1,10 +1,11 @@
 /**
  * @module Checks of a rule's actions beyond the schema: forms and flows that exist, mapped fields the
  * target form has, expressions and template placeholders over the rule's data, a record to act on,
- * and webhook URLs that are absolute http(s).
+ * recipients' fields (a lookup's form, its match fields on both sides and its user field, all single
+ * values), and webhook URLs that are absolute http(s).
  */
 import { childPointer } from '../issues/json-pointer';
-import type { Recipient, RuleAction } from './rule-definition.schema';
+import type { LookupRecipient, Recipient, RuleAction } from './rule-definition.schema';
 import type { RuleCheck } from './rule-check-context';
 import { PLACEHOLDER, precedingCreate } from './resolve-actions';
 
@@ -53,8 +54,36 @@ function checkMap(
   }
 }
 
+/** A field a lookup compares or reads: it must exist and hold one value, not a list. */
+function checkSingleField(check: RuleCheck, form: string, field: string, path: string): void {
+  const before = check.issues.length;
+  const info = check.checkField(form, field, path);
+  if (check.issues.length === before && info?.multiple)
+    check.add('lookup-field-multiple', path, { form, field });
+}
+
+/**
+ * A lookup recipient: its form exists, every match key is a field of it and every match value a field
+ * of the record the action reads (`form`, undefined when unknown or absent), and the user field exists.
+ */
+function checkLookup(
+  check: RuleCheck,
+  lookup: LookupRecipient,
+  form: string | undefined,
+  path: string,
+): void {
+  const known = check.checkForm(lookup.form, childPointer(path, 'form'));
+  for (const [key, source] of Object.entries(lookup.match)) {
+    const matchPath = childPointer(path, 'match', key);
+    if (known) checkSingleField(check, lookup.form, key, matchPath);
+    if (form !== undefined) checkSingleField(check, form, source, matchPath);
+  }
+  if (known) checkSingleField(check, lookup.form, lookup.field, childPointer(path, 'field'));
+}
+
 function checkRecipient(check: RuleCheck, to: Recipient, form: string | undefined, path: string): void {
   if ('field' in to && form !== undefined) check.checkField(form, to.field, childPointer(path, 'field'));
+  if ('lookup' in to) checkLookup(check, to.lookup, form, childPointer(path, 'lookup'));
 }
 
 export function checkRuleActions(check: RuleCheck): void {
@@ -93,7 +122,11 @@ export function checkRuleActions(check: RuleCheck): void {
           const toPath = childPointer(path, 'to', i);
           if ('field' in to && check.isScheduled)
             check.add('no-trigger-record', childPointer(toPath, 'field'));
-          else checkRecipient(check, to, check.rule.trigger.form, toPath);
+          else if ('lookup' in to && check.isScheduled) {
+            // The lookup's own form and fields are still checked; only the record to match is missing.
+            check.add('no-trigger-record', childPointer(toPath, 'lookup', 'match'));
+            checkLookup(check, to.lookup, undefined, childPointer(toPath, 'lookup'));
+          } else checkRecipient(check, to, check.rule.trigger.form, toPath);
         });
         for (const [locale, text] of Object.entries(action.template)) {
           for (const match of text.matchAll(PLACEHOLDER)) {

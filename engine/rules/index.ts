@@ -8,6 +8,7 @@ export {
   type AggregateMeasure,
   type RuleWindow,
   type Recipient,
+  type LookupRecipient,
 } from './rule-definition.schema';
 export { checkRuleDefinition } from './check-rule-definition';
 export type { RuleDefinitionContext } from './rule-check-context';
@@ -22,7 +23,14 @@ export { computeAggregate, groupsIn, type AggregateResult } from './compute-aggr
 export { matchesTrigger } from './rule-trigger';
 export { scheduleTicks, nextScheduledAt, type RuleSchedule } from './rule-schedule';
 export type { RuleScope } from './rule-scope';
-export type { ResolvedAction, ResolvedRecipient, ActionTarget, WebhookPayload } from './resolve-actions';
+export type {
+  ResolvedAction,
+  ResolvedRecipient,
+  ResolvedLookup,
+  LookupValue,
+  ActionTarget,
+  WebhookPayload,
+} from './resolve-actions';
 export {
   evaluateRule,
   firingIdentity,

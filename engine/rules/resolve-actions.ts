@@ -12,8 +12,25 @@ import type { RuleScope } from './rule-scope';
 /** The record an action acts on: the triggering record, or the one created by action `action`. */
 export type ActionTarget = { kind: 'record'; id: string } | { kind: 'created'; action: number };
 
-/** A recipient with any `field` read: the user id found there (`null` when empty), or a role. */
-export type ResolvedRecipient = { user: string | null; field?: string } | { role: string };
+/** A JSON value a lookup compares a field with. */
+export type LookupValue = string | number | boolean;
+
+/**
+ * A lookup with its match values read from the record the action reads (`null` when that field is
+ * empty or not a single value, which matches no record); the runtime finds the user in SQL.
+ */
+export interface ResolvedLookup {
+  form: string;
+  match: Record<string, LookupValue | null>;
+  field: string;
+}
+
+/**
+ * A recipient with any `field` read: the user id found there (`null` when empty), a role, or a lookup
+ * with its match values read.
+ */
+export type ResolvedRecipient =
+  { user: string | null; field?: string } | { role: string } | { lookup: ResolvedLookup };
 
 type Keyed<T> = T & { idempotencyKey: string };
 
@@ -60,9 +77,20 @@ function evaluateMap(map: Record<string, unknown>, scope: RuleScope, now: number
   return out;
 }
 
+function lookupValue(value: unknown): LookupValue | null {
+  if (typeof value === 'string') return value === '' ? null : value;
+  return typeof value === 'number' || typeof value === 'boolean' ? value : null;
+}
+
 function resolveRecipient(to: Recipient, data: Record<string, unknown> | null): ResolvedRecipient {
   if ('role' in to) return { role: to.role };
   if ('user' in to) return { user: to.user };
+  if ('lookup' in to) {
+    const match: Record<string, LookupValue | null> = {};
+    for (const [key, source] of Object.entries(to.lookup.match))
+      match[key] = lookupValue(data ? readPath(data, source) : undefined);
+    return { lookup: { form: to.lookup.form, match, field: to.lookup.field } };
+  }
   const value = data ? readPath(data, to.field) : undefined;
   return { user: typeof value === 'string' && value !== '' ? value : null, field: to.field };
 }

@@ -158,7 +158,33 @@ export const aggregateDefinitionSchema = {
   additionalProperties: false,
 } as const;
 
-/** Who an assignment or notification goes to: a user, everyone in a role, or the user in a field. */
+/**
+ * A user found in reference data: the user id in field `field` of the `form` record whose fields equal
+ * the values of the record the action reads (`match`: lookup-form field → that record's field; the
+ * target record for assign, the triggering record for notify), e.g. the owner of a product line. When
+ * several records match, the most recently updated one wins; a match value that is empty matches none.
+ */
+export const lookupRecipientSchema = {
+  type: 'object',
+  properties: {
+    form: definitionKeySchema,
+    match: {
+      type: 'object',
+      propertyNames: fieldKeySchema,
+      additionalProperties: fieldKeySchema,
+      minProperties: 1,
+      maxProperties: 4,
+    },
+    field: fieldKeySchema,
+  },
+  required: ['form', 'match', 'field'],
+  additionalProperties: false,
+} as const;
+
+/**
+ * Who an assignment or notification goes to: a user, everyone in a role, the user in a field, or the
+ * user a lookup in another form's records finds (`lookupRecipientSchema`).
+ */
 export const recipientSchema = {
   type: 'object',
   oneOf: [
@@ -178,6 +204,12 @@ export const recipientSchema = {
       type: 'object',
       properties: { field: fieldKeySchema },
       required: ['field'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { lookup: lookupRecipientSchema },
+      required: ['lookup'],
       additionalProperties: false,
     },
   ],
@@ -285,3 +317,4 @@ export type AggregateDefinition = NonNullable<RuleDefinition['aggregates']>[stri
 export type RuleWindow = AggregateDefinition['window'];
 export type AggregateMeasure = AggregateDefinition['measure'];
 export type Recipient = Extract<RuleAction, { type: 'assign' }>['to'];
+export type LookupRecipient = Extract<Recipient, { lookup: unknown }>['lookup'];

@@ -28,6 +28,10 @@ export const ruleMessages: MessageCatalog = {
     en: 'A "{trigger}" trigger has no previous version to read "{name}" from',
     'zh-CN': '“{trigger}”触发器没有上一版本，无法读取“{name}”',
   },
+  'lookup-field-multiple': {
+    en: 'Field "{field}" of form "{form}" holds a list; a lookup needs a single value',
+    'zh-CN': '表单“{form}”的字段“{field}”是列表；查找需要单个值',
+  },
   'no-trigger-record': {
     en: 'A scheduled rule has no triggering record',
     'zh-CN': '定时规则没有触发记录',

@@ -108,12 +108,24 @@ async function handle(
   const record = event.type === 'record.assigned' ? { ...facts, assignee: assigneeOf(event.payload) } : facts;
   const planned = plan(event, record);
   if (!planned) return;
-  const { recipients, unknown } = await resolveRecipients(trx, planned.specs, record);
+  const { recipients, unknown, unmatched } = await resolveRecipients(
+    trx,
+    planned.specs,
+    record,
+    runtime.db.dialect,
+  );
   if (unknown.length > 0) {
     runtime.logger.warn('notification recipients are not active users; skipped', {
       eventId: event.id,
       type: event.type,
       users: unknown,
+    });
+  }
+  if (unmatched.length > 0) {
+    runtime.logger.warn('notification lookups found nobody; skipped', {
+      eventId: event.id,
+      type: event.type,
+      lookups: unmatched,
     });
   }
   const now = runtime.clock.now().getTime();

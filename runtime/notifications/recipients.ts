@@ -1,9 +1,13 @@
 /**
  * @module Who a notification goes to, resolved to active users inside the consumer's transaction: a
- * user id, everyone holding a role, or the record's assignee. Ids that name no active user are dropped
- * (and logged) rather than failing the batch — a stale assignee must not stop every later notification.
+ * user id, everyone holding a role, the record's assignee, the user in a field, or the user a rule's
+ * lookup finds in another form's records. Ids that name no active user are dropped (and logged) rather
+ * than failing the batch — a stale assignee must not stop every later notification. A lookup that finds
+ * nobody is skipped like a field that names nobody (and said in the log).
  */
 import type { Knex } from 'knex';
+import type { Dialect } from '../config/database-url';
+import { findLookupUser, type ResolvedLookup } from '../rules/lookup-recipient';
 import { readJson } from '../storage/json-value';
 
 export interface Recipient {
@@ -12,7 +16,21 @@ export interface Recipient {
 }
 
 /** Who to notify, as the definitions say it. */
-export type RecipientSpec = { user: string } | { role: string } | { assignee: true } | { field: string };
+export type RecipientSpec =
+  { user: string } | { role: string } | { assignee: true } | { field: string } | { lookup: ResolvedLookup };
+
+const isScalar = (v: unknown) =>
+  v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** A rule's resolved lookup (`{ form, match, field }`) as stored in an event's params, else undefined. */
+function lookupOf(value: unknown): ResolvedLookup | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { form, match, field } = value as Record<string, unknown>;
+  if (typeof form !== 'string' || typeof field !== 'string') return undefined;
+  if (typeof match !== 'object' || match === null || Array.isArray(match)) return undefined;
+  if (!Object.values(match).every(isScalar)) return undefined;
+  return { form, field, match: match as ResolvedLookup['match'] };
+}
 
 export interface RecordFacts {
   id: string | null;
@@ -52,6 +70,7 @@ export function specsFromParams(params: Record<string, unknown>): RecipientSpec[
       if (typeof v.user === 'string') specs.push({ user: v.user });
       else if (typeof v.role === 'string') specs.push({ role: v.role });
       else if (typeof v.field === 'string') specs.push({ field: v.field });
+      else if (lookupOf(v.lookup)) specs.push({ lookup: lookupOf(v.lookup)! });
       else if (v.assignee === true) specs.push({ assignee: true });
     }
   };
@@ -72,19 +91,28 @@ interface UserRow {
   roles: unknown;
 }
 
-/** The active users the specs name, each once. */
+/**
+ * The active users the specs name, each once; `unknown` lists ids that are not active users, `unmatched`
+ * why each lookup that found nobody did not.
+ */
 export async function resolveRecipients(
   trx: Knex.Transaction,
   specs: readonly RecipientSpec[],
   record: RecordFacts,
-): Promise<{ recipients: Recipient[]; unknown: string[] }> {
+  dialect: Dialect,
+): Promise<{ recipients: Recipient[]; unknown: string[]; unmatched: string[] }> {
   const ids = new Set<string>();
   const roles = new Set<string>();
+  const unmatched: string[] = [];
   for (const spec of specs) {
     if ('user' in spec) ids.add(spec.user);
     else if ('role' in spec) roles.add(spec.role);
     else if ('assignee' in spec) {
       if (record.assignee) ids.add(record.assignee);
+    } else if ('lookup' in spec) {
+      const found = await findLookupUser(trx, dialect, spec.lookup);
+      if ('user' in found) ids.add(found.user);
+      else unmatched.push(found.missing);
     } else {
       const value = record.data[spec.field];
       if (typeof value === 'string' && value.length > 0) ids.add(value);
@@ -109,5 +137,6 @@ export async function resolveRecipients(
   return {
     recipients: [...found.values()].sort((a, b) => a.id.localeCompare(b.id)),
     unknown: [...ids].filter((id) => !found.has(id)),
+    unmatched,
   };
 }

@@ -1,15 +1,19 @@
 /**
  * @module A rule's `assign` action: the target record (the triggering one, or the one an earlier
- * create-record action made) goes to a fixed user, to the user a field names, or to a role's next
- * person by the flows' default strategy (round-robin among the role's active users). It is stored like
- * a manual assignment — `record.assigned` with a reason naming the rule, `{ manual: false, rule }` — so
- * the timeline shows it and the assignee gets the usual notification. An empty field, a role nobody
- * holds, or a user who is not active is refused (`assign-refused`), and the record stays as it was.
+ * create-record action made) goes to a fixed user, to the user a field names, to the user a lookup
+ * finds in another form's records (`lookup-recipient.ts`: "the owner of the product line"), or to a
+ * role's next person by the flows' default strategy (round-robin among the role's active users). It
+ * is stored like a manual assignment — `record.assigned` with a reason naming the rule,
+ * `{ manual: false, rule }` — so the timeline shows it and the assignee gets the usual notification.
+ * An empty field, a lookup that finds nobody, a role nobody holds, or a user who is not active is
+ * refused (`assign-refused`; for a lookup the problem names its form and match), and the record stays
+ * as it was.
  */
 import type { ResolvedAction } from '../../engine';
 import { roundRobinOwner } from '../flows/effects/assign-effect';
 import { applyAssignment } from '../records/assign-record';
 import { lockRecord } from '../records/record-rows';
+import { describeLookup, findLookupUser } from './lookup-recipient';
 import {
   refusalProblems,
   RULE_ACTOR,
@@ -37,6 +41,16 @@ async function chooseAssignee(
     );
     if (assignee === null) return { refused: `no active user has the role "${to.role}"` };
     return { assignee, reason: `${byRule}: role "${to.role}" (round-robin)` };
+  }
+  if ('lookup' in to) {
+    const found = await findLookupUser(context.trx, context.runtime.db.dialect, to.lookup);
+    if ('missing' in found) return { refused: found.missing };
+    const where = `the user in field "${to.lookup.field}" of ${describeLookup(to.lookup)}`;
+    // Checked here, not left to applyAssignment's 422, so the refusal says which lookup found whom.
+    const user = (await context.trx('users').where({ id: found.user }).first('active')) as
+      { active: boolean | number } | undefined;
+    if (!user || !user.active) return { refused: `${where} is "${found.user}", not an active user` };
+    return { assignee: found.user, reason: `${byRule}: ${where}` };
   }
   if (to.user === null) return { refused: `the field "${to.field ?? ''}" names no user` };
   return {

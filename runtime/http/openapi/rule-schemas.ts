@@ -187,6 +187,23 @@ export function ruleSchemas(): Record<string, JsonObject> {
           { field: true },
         ),
         closedObject<Extract<Recipient, { role: string }>>({ role: { type: 'string' } }, {}),
+        closedObject<Extract<Recipient, { lookup: unknown }>>(
+          {
+            lookup: closedObject<Extract<Recipient, { lookup: unknown }>['lookup']>(
+              {
+                form: { type: 'string', description: 'The form whose records are looked up' },
+                match: mapOf(
+                  { type: ['string', 'number', 'boolean', 'null'] },
+                  'Lookup-form field → the value read from the record (null matches nothing)',
+                ),
+                field: { type: 'string', description: 'The field of the found record holding the user id' },
+              },
+              {},
+            ),
+          },
+          {},
+          'The user in `field` of the most recently updated `form` record whose fields equal `match`',
+        ),
       ],
     },
     RuleFiring: closedObject<FiringView>(

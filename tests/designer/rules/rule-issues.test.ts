@@ -8,6 +8,7 @@ describe('rule issue placement', () => {
     expect(partOf('/aggregates/screenCount/groupBy/0')).toEqual({ part: 'aggregate', name: 'screenCount' });
     expect(partOf('/condition/and/1')).toEqual({ part: 'condition' });
     expect(partOf('/actions/2/map/title')).toEqual({ part: 'action', index: 2 });
+    expect(partOf('/actions/3/to/1/lookup/match/line')).toEqual({ part: 'action', index: 3 });
     expect(partOf('/timezone')).toEqual({ part: 'settings' });
     expect(partOf('')).toEqual({ part: 'settings' });
     expect(partOf('nonsense')).toEqual({ part: 'settings' });

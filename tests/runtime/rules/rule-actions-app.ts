@@ -51,6 +51,8 @@ export interface AppParts {
   flows?: unknown[];
   /** Extra fields of the ticket form. */
   ticketFields?: unknown[];
+  /** Extra forms, e.g. reference data a lookup recipient reads. */
+  forms?: { key: string; fields: unknown[] }[];
 }
 
 /** The tour app with `parts` added and only the given rules. */
@@ -58,6 +60,7 @@ export function tourWith(parts: AppParts): AppBundle {
   const bundle = structuredClone(TOUR) as unknown as LooseBundle;
   const ticket = bundle.forms.find((f) => f.key === 'ticket')!;
   ticket.fields.push(...(parts.ticketFields ?? []));
+  bundle.forms.push(...(parts.forms ?? []));
   bundle.flows.push(...(parts.flows ?? []));
   bundle.rules = parts.rules;
   return bundle as unknown as AppBundle;
