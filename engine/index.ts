@@ -165,6 +165,11 @@ export {
   checkReportDefinition,
   checkDashboardDefinition,
   dashboardFiltersFor,
+  pointFilters,
+  recordsBehindSpec,
+  checkPoint,
+  PointError,
+  type ReportPoint,
   dimensionValueLabels,
   valueLabel,
   type ValueLabels,
@@ -181,4 +186,4 @@ export {
   type PlanStore,
   type KpiPreset,
 } from './reports/index';
-export { chartOption, type ChartOption } from './charts/index';
+export { chartOption, chartPointOf, type ChartOption, type ChartPoint } from './charts/index';

@@ -4,3 +4,5 @@ export type { ChartOption } from './chart-context';
 export { MISS_COLOR, OK_COLOR, TARGET_COLOR, PALETTE } from './chart-colors';
 export { missesTarget } from './chart-target';
 export { formatValue, formatCategory } from './chart-format';
+export { chartPointOf } from './chart-point';
+export type { ChartClick, ChartPoint } from './chart-point';

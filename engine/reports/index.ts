@@ -35,6 +35,17 @@ export { evaluatePlan, PlanEvaluator } from './evaluate-plan';
 export type { PlanRecord, PlanStore } from './evaluate-plan';
 export { dashboardFiltersFor } from './shared-filters';
 export type { SharedFilterValue } from './shared-filters';
+export {
+  bucketBounds,
+  checkPoint,
+  pointFilters,
+  pointMessages,
+  PointError,
+  recordsBehindSpec,
+  RECORD_ID_OUTPUT,
+  RECORD_ROWS_OUTPUT,
+} from './point-filters';
+export type { ReportPoint } from './point-filters';
 export { KPI_PRESETS, kpiPresetOf } from './kpis/index';
 export type { KpiPreset } from './kpis/kpi-preset';
 export { SYSTEM_COLUMNS } from './query-plan';

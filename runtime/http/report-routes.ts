@@ -7,14 +7,21 @@
  * options) are in `locale` / `?locale=`, else in the `Accept-Language` language.
  * The GETs take `?asOf=` for backlog-style KPIs. The work is in `runtime/reports/report-service.ts`.
  * All of them need a signed-in manager, designer, agent or viewer (admins pass); API tokens `reports:read`.
+ *
+ * `POST /api/reports/records` `{ report | spec, point, sharedFilters?, limit? }` lists the records behind
+ * a clicked chart point (`runtime/reports/records-behind-point.ts`), newest first. It also needs read
+ * access to the source form's records, as the record list does (`records:read` for tokens): `read-all`
+ * sees every record behind the point, `read-own` only their own (and `total` counts only those).
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { requireRole, requireScope } from '../auth/access';
+import { requireListAccess } from '../auth/form-permissions';
 import type { RuntimeContext } from '../runtime-context';
 import { parseAsOf, publishedReportData, queryReport, reportCsv } from '../reports/report-service';
+import { recordsBehindPoint, recordsBehindRequest, reportSpecOf } from '../reports/records-behind-point';
 import { parseSvgSize, renderChartSvg } from '../reports/report-svg';
-import { notFound } from './errors';
+import { notFound, UserError } from './errors';
 import { requestLocale } from './request-locale';
 
 export const REPORT_READER_ROLES = ['manager', 'designer', 'agent', 'viewer'];
@@ -30,6 +37,19 @@ export function registerReportRoutes(router: Router, runtime: RuntimeContext): v
     const body = (ctx.request.body ?? {}) as { spec?: unknown; locale?: unknown; asOf?: unknown };
     const locale = requestLocale(ctx, body.locale);
     ctx.body = await queryReport(runtime, body.spec, locale, parseAsOf(body.asOf));
+  });
+
+  router.post('/api/reports/records', async (ctx) => {
+    canReadReports(ctx);
+    const body: unknown = ctx.request.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new UserError(400, 'bad-request', 'The body must be a JSON object');
+    const fields = body as Record<string, unknown>;
+    const locale = requestLocale(ctx, fields.locale);
+    const spec = await reportSpecOf(runtime, fields, locale);
+    const access = await requireListAccess(runtime, ctx, spec.source.form);
+    const request = await recordsBehindRequest(runtime, spec, fields, locale);
+    ctx.body = await recordsBehindPoint(runtime, request, access.onlyOwn ? access.user.id : undefined);
   });
 
   router.get('/api/reports/:key/data.csv', async (ctx) => {

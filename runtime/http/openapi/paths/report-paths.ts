@@ -1,4 +1,7 @@
-/** @module Report data (`runtime/http/report-routes.ts`): ad-hoc specs, published reports, CSV, SVG. */
+/**
+ * @module Report data (`runtime/http/report-routes.ts`): ad-hoc specs, published reports, CSV, SVG, and
+ * the records behind a chart point.
+ */
 import { LOCALE_PARAM, operation, pathParam, queryParam, schemaRef, type PathItems } from '../openapi-parts';
 
 const reportKey = pathParam('key', 'The published report’s key');
@@ -25,6 +28,25 @@ export function reportPaths(): PathItems {
           schema: schemaRef('ReportResult'),
         },
         errors: [422],
+      }),
+    },
+    '/api/reports/records': {
+      post: operation('post', 'listRecordsBehindPoint', {
+        tag,
+        summary: 'The records behind a clicked chart point, newest first',
+        description:
+          'The report’s filters, the dashboard’s shared filters and the point’s dimension values select ' +
+          'the rows; their source records are listed once each with their current data. Needs read ' +
+          'access to the source form’s records (`read-own`: only the caller’s own; tokens `reports:read` ' +
+          'and `records:read`).',
+        access: 'signed-in',
+        body: { schema: schemaRef('ReportRecordsInput') },
+        ok: {
+          status: 200,
+          description: 'The records (at most `limit`) and how many there are',
+          schema: schemaRef('RecordsBehindPoint'),
+        },
+        errors: [404, 422],
       }),
     },
     '/api/reports/{key}/data': {
