@@ -8,6 +8,7 @@ import { registerAdminRoutes } from './admin-routes';
 import { registerAppRoutes } from './app-routes';
 import { registerAttachmentRoutes } from './attachment-routes';
 import { registerAuthRoutes } from './auth-routes';
+import { registerDashboardRoutes } from './dashboard-routes';
 import { registerDefinitionRoutes } from './definition-routes';
 import { registerHealthRoutes } from './health-routes';
 import { registerImportRoutes } from './import-routes';
@@ -26,6 +27,7 @@ export function buildRouter(runtime: RuntimeContext): Router {
   registerDefinitionRoutes(router, runtime);
   registerAppRoutes(router, runtime);
   registerReportRoutes(router, runtime);
+  registerDashboardRoutes(router, runtime);
   registerWebhookRoutes(router, runtime);
   registerNotificationRoutes(router, runtime);
   registerRecordRoutes(router, runtime);

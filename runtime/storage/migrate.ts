@@ -9,6 +9,7 @@ import * as deliveries from './migrations/0003-deliveries';
 import * as ruleWebhooks from './migrations/0004-rule-webhooks';
 import * as importFiles from './migrations/0005-import-files';
 import * as firingDetails from './migrations/0006-firing-details';
+import * as dashboardLinks from './migrations/0007-dashboard-links';
 
 interface Migration {
   name: string;
@@ -24,6 +25,7 @@ const MIGRATIONS: readonly Migration[] = [
   ruleWebhooks,
   importFiles,
   firingDetails,
+  dashboardLinks,
 ];
 
 const source: Knex.MigrationSource<Migration> = {

@@ -13,6 +13,7 @@ import type { JsonObject, PathItems } from './openapi-parts';
 import { adminPaths } from './paths/admin-paths';
 import { attachmentPaths } from './paths/attachment-paths';
 import { authPaths } from './paths/auth-paths';
+import { dashboardPaths } from './paths/dashboard-paths';
 import { definitionPaths } from './paths/definition-paths';
 import { importPaths } from './paths/import-paths';
 import { recordPaths } from './paths/record-paths';
@@ -33,6 +34,7 @@ const TAGS = [
   ['apps', 'Whole app bundles in and out'],
   ['records', 'Submitted records, their flow and SLA clocks'],
   ['reports', 'Report data, charts and CSV'],
+  ['dashboards', 'Dashboard data with shared filters, and read-only links'],
   ['rules', 'Rule dry-runs and firing history'],
   ['webhooks', 'Outgoing webhooks and their delivery log'],
   ['notifications', 'The caller’s in-app notifications'],
@@ -78,6 +80,7 @@ export function buildOpenApi(): JsonObject {
       attachmentPaths(),
       importPaths(),
       reportPaths(),
+      dashboardPaths(),
       ruleTaskPaths(),
       webhookPaths(),
       adminPaths(),

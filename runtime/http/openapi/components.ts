@@ -21,6 +21,7 @@ import { SCOPE } from '../../auth/scopes';
 import { SESSION_COOKIE } from '../../auth/session-cookie';
 import type { Dialect } from '../../config/database-url';
 import { adminSchemas } from './admin-schemas';
+import { dashboardSchemas } from './dashboard-schemas';
 import { DEFINITION_SCHEMAS, definitionSchemas } from './definition-schemas';
 import { deliverySchemas } from './delivery-schemas';
 import { formSchemaComponents } from './form-schema-components';
@@ -169,6 +170,7 @@ export function buildComponents(): JsonObject {
     ...ruleSchemas(),
     ...jobSchemas(),
     ...reportSchemas(),
+    ...dashboardSchemas(),
     ...deliverySchemas(),
     ...adminSchemas(),
     Health: {

@@ -283,6 +283,13 @@ describe.each(DIALECTS)('response schemas against real answers on %s', (dialect)
     expect(query.body.rows.length).toBeGreaterThan(0);
     const data = await expectCall(200, manager, 'GET', '/api/reports/category-pareto/data?locale=en');
     expect(data.body.option).toEqual(expect.any(Object));
+    const category = query.body.rows[0].category;
+    const behind = await expectCall(200, manager, 'POST', '/api/reports/records', {
+      report: 'category-pareto',
+      point: { category },
+      limit: 1,
+    });
+    expect(behind.body.records).toHaveLength(1);
   });
 
   it('imports a CSV file through a job with a per-row report', async () => {
@@ -341,6 +348,30 @@ describe.each(DIALECTS)('response schemas against real answers on %s', (dialect)
       await expectCall(200, designer, 'GET', `/api/${plural}`);
     },
   );
+
+  it('runs dashboards with shared filters and shares one through a read-only link', async () => {
+    // `overview` was published by the definitions test above; a draft adds shared filters.
+    const filters = encodeURIComponent(JSON.stringify({}));
+    await expectCall(200, manager, 'GET', `/api/dashboards/overview/data?filters=${filters}&locale=en`);
+    const draft = {
+      ...NEW_DEFINITIONS.dashboard,
+      filters: [
+        { key: 'period', kind: 'dateRange', field: 'createdAt' },
+        { key: 'model', kind: 'select', field: 'model' },
+      ],
+    };
+    const query = await expectCall(200, manager, 'POST', '/api/dashboards/query', {
+      dashboard: draft,
+      filters: { period: { from: '2026-10-01' }, model: ['X200'] },
+      locale: 'zh-CN',
+    });
+    expect(query.body.filters[1].options).toContain('X200');
+    const link = await expectCall(201, manager, 'POST', '/api/dashboards/overview/links');
+    await expectCall(200, manager, 'GET', '/api/dashboards/overview/links');
+    await expectCall(200, null, 'GET', `/api/shared-dashboards/${link.body.token}/data?locale=en`);
+    await expectCall(204, manager, 'DELETE', `/api/dashboards/overview/links/${link.body.id}`);
+    await expectCall(404, null, 'GET', `/api/shared-dashboards/${link.body.token}/data`);
+  });
 
   it('reached every operation that answers JSON on success', () => {
     expect(jsonSuccessOperations(doc).filter((id) => !reached.has(id))).toEqual([]);

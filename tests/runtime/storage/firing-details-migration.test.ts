@@ -14,10 +14,19 @@ import * as deliveries from '../../../runtime/storage/migrations/0003-deliveries
 import * as ruleWebhooks from '../../../runtime/storage/migrations/0004-rule-webhooks';
 import * as importFiles from '../../../runtime/storage/migrations/0005-import-files';
 import * as firingDetails from '../../../runtime/storage/migrations/0006-firing-details';
+import * as dashboardLinks from '../../../runtime/storage/migrations/0007-dashboard-links';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/test-databases';
 
 type Migration = { name: string };
-const ALL: Migration[] = [initialSchema, appRoles, deliveries, ruleWebhooks, importFiles, firingDetails];
+const ALL: Migration[] = [
+  initialSchema,
+  appRoles,
+  deliveries,
+  ruleWebhooks,
+  importFiles,
+  firingDetails,
+  dashboardLinks,
+];
 const source: Knex.MigrationSource<Migration> = {
   getMigrations: async () => ALL,
   getMigrationName: (m) => m.name,
