@@ -68,8 +68,14 @@ function publicView(def: StoredDefinition) {
 }
 
 const canRead = (ctx: Context) => requireScope(ctx, 'definitions:read');
-const canWrite = (ctx: Context) => {
-  requireRole(ctx, 'designer');
+/**
+ * Designers write every kind; managers also write reports and dashboards, since assembling the KPI
+ * views they read is their job (DESIGN.md, who uses it), while forms, flows and rules stay with designers.
+ */
+const MANAGER_KINDS: ReadonlySet<StoredKind> = new Set(['report', 'dashboard']);
+const canWrite = (ctx: Context, kind: StoredKind) => {
+  if (MANAGER_KINDS.has(kind)) requireRole(ctx, 'designer', 'manager');
+  else requireRole(ctx, 'designer');
   return requireScope(ctx, 'definitions:write');
 };
 
@@ -98,7 +104,7 @@ export function registerDefinitionRoutes(router: Router, runtime: RuntimeContext
     });
 
     router.post(base, async (ctx) => {
-      canWrite(ctx);
+      canWrite(ctx, kind);
       const body = objectBody(ctx, kind);
       if (typeof body.key !== 'string') throw missingKey(kind, body);
       const saved = await store.saveDraft(kind, body.key, body, actorOf(ctx), { mustBeNew: true });
@@ -123,13 +129,13 @@ export function registerDefinitionRoutes(router: Router, runtime: RuntimeContext
     });
 
     router.put(`${base}/:key`, async (ctx) => {
-      canWrite(ctx);
+      canWrite(ctx, kind);
       const body = objectBody(ctx, kind);
       ctx.body = view(await store.saveDraft(kind, ctx.params.key as string, body, actorOf(ctx)));
     });
 
     router.post(`${base}/:key/publish`, async (ctx) => {
-      canWrite(ctx);
+      canWrite(ctx, kind);
       ctx.body = view(await store.publish(kind, ctx.params.key as string, actorOf(ctx)));
     });
 
