@@ -11,6 +11,9 @@ import { dataItem, targetMarkLine } from '../chart-target';
 
 export type CartesianChart = Extract<ReportChart, { type: 'line' | 'bar' | 'stacked_bar' }>;
 
+/** Where a horizontal category axis shows its name: centred under its labels. */
+export const BELOW_AXIS = { nameLocation: 'middle', nameGap: 30 } as const;
+
 /** Labels on every point stay readable up to this many categories. */
 const LABEL_LIMIT = 24;
 
@@ -64,7 +67,13 @@ export function cartesianOption(
       chart.target?.value,
     ),
   };
-  const categoryAxis = { type: 'category', name: ctx.label(chart.x), data: categories };
+  // Below the axis, centred: at the axis' end the name would sit on the last label or be cut off.
+  const categoryAxis = {
+    type: 'category',
+    name: ctx.label(chart.x),
+    data: categories,
+    ...(horizontal ? {} : BELOW_AXIS),
+  };
   return {
     ...chartFrame(ctx),
     tooltip: { trigger: 'axis' },

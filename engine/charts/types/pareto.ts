@@ -9,6 +9,7 @@ import { TARGET_COLOR } from '../chart-colors';
 import { chartFrame, valueAxisLabel } from '../chart-frame';
 import { UNIT } from '../chart-format';
 import { dataItem, targetMarkLine } from '../chart-target';
+import { BELOW_AXIS } from './cartesian';
 
 export type ParetoChart = Extract<ReportChart, { type: 'pareto' }>;
 
@@ -36,7 +37,12 @@ export function paretoOption(ctx: ChartContext<ParetoChart>): ChartOption {
     tooltip: { trigger: 'axis' },
     legend: { top: 24, data: [ctx.label(chart.y), shareLabel] },
     grid: { left: 56, right: 64, top: 64, bottom: 48, containLabel: true },
-    xAxis: { type: 'category', name: ctx.label(chart.x), data: rows.map((r) => ctx.category(r, chart.x)) },
+    xAxis: {
+      type: 'category',
+      name: ctx.label(chart.x),
+      data: rows.map((r) => ctx.category(r, chart.x)),
+      ...BELOW_AXIS,
+    },
     yAxis: [
       { type: 'value', name: ctx.label(chart.y), axisLabel: valueAxisLabel(ctx, chart.y) },
       {

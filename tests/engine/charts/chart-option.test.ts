@@ -38,6 +38,28 @@ const outputs: PlanOutput[] = [
 ];
 
 describe('chartOption', () => {
+  it('names the category axis under its labels, centred, so the name neither covers a label nor is cut off', () => {
+    const rows = [
+      { category: 'screen', n: 6, month: '2026-08-01' },
+      { category: 'noise', n: 1, month: '2026-09-01' },
+    ];
+    const axisOf = (option: Record<string, unknown>) =>
+      option.xAxis as { name: string; nameLocation?: string; nameGap?: number };
+    const pareto = axisOf(chartOption({ type: 'pareto', x: 'category', y: 'n' }, rows, 'en', outputs));
+    const line = axisOf(chartOption({ type: 'line', x: 'month', y: 'n' }, rows, 'zh-CN', outputs));
+    expect(pareto).toMatchObject({ name: 'Fault type', nameLocation: 'middle' });
+    expect(line).toMatchObject({ name: '月份', nameLocation: 'middle' });
+    expect(pareto.nameGap).toBeGreaterThan(20);
+    // A horizontal bar's category axis is the vertical one: its name stays at the end, above the labels.
+    const horizontal = chartOption(
+      { type: 'bar', x: 'category', y: 'n', horizontal: true },
+      rows,
+      'en',
+      outputs,
+    );
+    expect((horizontal.yAxis as { nameLocation?: string }).nameLocation).toBeUndefined();
+  });
+
   it('a Pareto computes the cumulative share when the rows lack it, sorted largest first, ending at 100 %', () => {
     const rows = [
       { category: 'noise', n: 1 },
