@@ -22,6 +22,13 @@ const RuleListPage = page(() => import('./rules/rule-list-page'), 'RuleListPage'
 const RuleDesignerPage = page(() => import('./rules/rule-designer-page'), 'RuleDesignerPage');
 const ReportListPage = page(() => import('./reports/report-list-page'), 'ReportListPage');
 const ReportDesignerPage = page(() => import('./reports/report-designer-page'), 'ReportDesignerPage');
+const DashboardListPage = page(() => import('./dashboards/dashboard-list-page'), 'DashboardListPage');
+const DashboardViewerPage = page(() => import('./dashboards/dashboard-viewer-page'), 'DashboardViewerPage');
+const DashboardDesignerPage = page(
+  () => import('./dashboards/dashboard-designer-page'),
+  'DashboardDesignerPage',
+);
+const SharedDashboardPage = page(() => import('./dashboards/shared-dashboard-page'), 'SharedDashboardPage');
 const FillPage = page(() => import('./fill/fill-page'), 'FillPage');
 const InboxPage = page(() => import('./inbox/inbox-page'), 'InboxPage');
 const RecordPage = page(() => import('./records/record-page'), 'RecordPage');
@@ -34,6 +41,7 @@ export function App() {
           <Suspense fallback={<p className="pad muted">…</p>}>
             <Routes>
               <Route path="/f/:form" element={<FillPage />} />
+              <Route path="/d/:token" element={<SharedDashboardPage />} />
               <Route element={<AppShell />}>
                 <Route index element={<Navigate to="/inbox" replace />} />
                 <Route path="/inbox" element={<InboxPage />} />
@@ -46,6 +54,9 @@ export function App() {
                 <Route path="/rules/:key" element={<RuleDesignerPage />} />
                 <Route path="/reports" element={<ReportListPage />} />
                 <Route path="/reports/:key" element={<ReportDesignerPage />} />
+                <Route path="/dashboards" element={<DashboardListPage />} />
+                <Route path="/dashboards/:key" element={<DashboardViewerPage />} />
+                <Route path="/dashboards/:key/edit" element={<DashboardDesignerPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

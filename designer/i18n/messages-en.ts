@@ -6,6 +6,7 @@ export const messagesEn = {
   'nav.flows': 'Flows',
   'nav.rules': 'Rules',
   'nav.reports': 'Reports',
+  'nav.dashboards': 'Dashboards',
   'nav.signOut': 'Sign out',
   'locale.switch': '中文',
   'login.title': 'Sign in',

@@ -8,6 +8,7 @@ export const messagesZhCN: Record<MessageKey, string> = {
   'nav.flows': '流程',
   'nav.rules': '规则',
   'nav.reports': '报表',
+  'nav.dashboards': '仪表板',
   'nav.signOut': '退出登录',
   'locale.switch': 'English',
   'login.title': '登录',

@@ -1,7 +1,9 @@
 /**
  * @module The table of the forms and reports lists: name (a link to the designer), key, and latest
- * published version with a badge when a draft is pending.
+ * published version with a badge when a draft is pending; optionally a last column of further links
+ * per row (the dashboards list: the name opens the viewer, "Edit" the designer).
  */
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { pickText, useLocale } from '../i18n/locale-context';
 
@@ -19,16 +21,21 @@ export interface DefinitionTableLabels {
   notPublished: string;
   draft: string;
   open: (name: string) => string;
+  /** The heading of the `actions` column, when there is one. */
+  actions?: string;
 }
 
 export function DefinitionTable({
   items,
   hrefFor,
   labels,
+  actions,
 }: {
   items: DefinitionRow[];
   hrefFor: (key: string) => string;
   labels: DefinitionTableLabels;
+  /** Further links of a row (shown in a last column), given the row and its shown name. */
+  actions?: (item: DefinitionRow, name: string) => ReactNode;
 }) {
   const { locale } = useLocale();
   return (
@@ -39,6 +46,7 @@ export function DefinitionTable({
             <th>{labels.name}</th>
             <th>{labels.key}</th>
             <th>{labels.version}</th>
+            {actions && <th>{labels.actions}</th>}
           </tr>
         </thead>
         <tbody>
@@ -60,6 +68,7 @@ export function DefinitionTable({
                   )}
                   {item.hasDraft && <span className="badge">{labels.draft}</span>}
                 </td>
+                {actions && <td>{actions(item, name)}</td>}
               </tr>
             );
           })}

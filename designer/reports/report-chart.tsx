@@ -11,17 +11,30 @@ export interface ChartHandle {
   getDataURL(opts: { type: 'png'; pixelRatio?: number; backgroundColor?: string }): string;
 }
 
-interface ReportChartProps {
+/** What ECharts says of a clicked point (category text, series, indexes). */
+export interface ChartPointClick {
+  name?: string;
+  seriesName?: string;
+  dataIndex?: number;
+  seriesIndex?: number;
+}
+
+export interface ReportChartProps {
   option: ChartOption;
   label: string;
   onChart?(chart: ChartHandle | null): void;
+  /** Called when a point (bar, line symbol, slice) is clicked. */
+  onPoint?(click: ChartPointClick): void;
 }
 
-export function ReportChart({ option, label, onChart }: ReportChartProps) {
+export function ReportChart({ option, label, onChart, onPoint }: ReportChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<import('echarts').ECharts | null>(null);
   const optionRef = useRef(option);
   optionRef.current = option;
+  // The latest handler, read at click time: the chart is bound once, on mount.
+  const onPointRef = useRef(onPoint);
+  onPointRef.current = onPoint;
 
   useEffect(() => {
     let disposed = false;
@@ -31,6 +44,15 @@ export function ReportChart({ option, label, onChart }: ReportChartProps) {
       const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
       chartRef.current = chart;
       chart.setOption(optionRef.current, true);
+      chart.on('click', (params) => {
+        const p = params as ChartPointClick;
+        onPointRef.current?.({
+          ...(p.name !== undefined ? { name: p.name } : {}),
+          ...(p.seriesName !== undefined ? { seriesName: p.seriesName } : {}),
+          ...(p.dataIndex !== undefined ? { dataIndex: p.dataIndex } : {}),
+          ...(p.seriesIndex !== undefined ? { seriesIndex: p.seriesIndex } : {}),
+        });
+      });
       ref.current.dataset.drawn = 'true';
       observer = new ResizeObserver(() => chart.resize());
       observer.observe(ref.current);

@@ -26,6 +26,7 @@ function ShellFrame() {
           <NavLink to="/flows">{t('nav.flows')}</NavLink>
           <NavLink to="/rules">{t('nav.rules')}</NavLink>
           <NavLink to="/reports">{t('nav.reports')}</NavLink>
+          <NavLink to="/dashboards">{t('nav.dashboards')}</NavLink>
         </nav>
         <span className="shell-user">{user?.displayName ?? user?.username}</span>
         <LocaleSwitch />
