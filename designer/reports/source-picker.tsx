@@ -21,6 +21,10 @@ interface SourcePickerProps {
   issues: React.ReactNode;
 }
 
+/** A joined field's name inside its own form: `survey.ticket` → `ticket`. */
+const ownField = (name: string, alias: string) =>
+  name.startsWith(`${alias}.`) ? name.slice(alias.length + 1) : name;
+
 const aliasOf = (form: string) => form.replace(/[^A-Za-z0-9_]/g, '_').replace(/^[^A-Za-z]+/, '') || 'joined';
 
 export function SourcePicker({
@@ -91,7 +95,9 @@ export function SourcePicker({
             <select value={join.joined} onChange={(e) => onJoin({ ...join, joined: e.target.value })}>
               <option value="">—</option>
               {joinedFields.map((f) => (
-                <option key={f.name} value={f.name}>
+                // The join names the related form's own field (`ticket`); the list carries the
+                // report's prefixed name (`survey.ticket`) used by dimensions and measures.
+                <option key={f.name} value={ownField(f.name, join.as)}>
                   {fieldName(f, f.name)}
                 </option>
               ))}
