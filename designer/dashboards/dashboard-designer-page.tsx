@@ -11,6 +11,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { validateDefinition, type DefinitionContext, type LocalizedText } from '../../engine';
 import { ApiError } from '../api/api-error';
 import { useMessages } from '../i18n/define-messages';
+import { useDraftPublishing } from '../lists/use-draft-publishing';
 import { pickText, useLocale } from '../i18n/locale-context';
 import { reportsApi, type ReportListItem } from '../reports/reports-api';
 import { CardPicker } from './card-picker';
@@ -54,15 +55,27 @@ export function DashboardDesignerPage() {
   const { locale } = useLocale();
   const key = useParams().key ?? '';
   const location = useLocation();
+  const {
+    isNew,
+    setIsNew,
+    published,
+    setPublished,
+    serverIssues,
+    setServerIssues,
+    status,
+    setStatus,
+    busy,
+    tried,
+    run: saveOrPublish,
+    edited,
+  } = useDraftPublishing(key, dashboardsApi, {
+    saved: t('actions.saved'),
+    published: (version) => t('actions.published', { version }),
+    failed: (message) => t('actions.failed', { message }),
+  });
   const [draft, dispatch] = useReducer(reducer, null);
-  const [isNew, setIsNew] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reports, setReports] = useState<ReportListItem[] | null>(null);
-  const [published, setPublished] = useState<number | null>(null);
-  const [serverIssues, setServerIssues] = useState<PointerIssue[]>([]);
-  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [tried, setTried] = useState(false);
   const [results, setResults] = useState<Map<string, DashboardCardData>>(new Map());
   const [preview, setPreview] = useState<Preview>({ state: 'idle' });
   const [refreshes, setRefreshes] = useState(0);
@@ -99,8 +112,7 @@ export function DashboardDesignerPage() {
 
   const act = useCallback((action: DashboardAction) => {
     dispatch(action);
-    setServerIssues([]);
-    setStatus(null);
+    edited();
   }, []);
 
   const definition = useMemo(() => (draft ? draftToDefinition(draft) : null), [draft]);
@@ -159,36 +171,7 @@ export function DashboardDesignerPage() {
     };
   }, [reportKeys, blocked, locale, refreshes, t]);
 
-  const save = async (): Promise<boolean> => {
-    if (!definition) return false;
-    setTried(true);
-    try {
-      if (isNew) await dashboardsApi.create(definition);
-      else await dashboardsApi.saveDraft(key, definition);
-      setIsNew(false);
-      setServerIssues([]);
-      setStatus({ text: t('actions.saved') });
-      return true;
-    } catch (e) {
-      if (e instanceof ApiError && e.issues.length > 0) setServerIssues(e.issues);
-      setStatus({ text: t('actions.failed', { message: (e as Error).message }), error: true });
-      return false;
-    }
-  };
-  const run = async (publish: boolean) => {
-    setBusy(true);
-    try {
-      if (!(await save()) || !publish) return;
-      const stored = await dashboardsApi.publish(key);
-      setPublished(stored.version);
-      setStatus({ text: t('actions.published', { version: stored.version }) });
-    } catch (e) {
-      if (e instanceof ApiError && e.issues.length > 0) setServerIssues(e.issues);
-      setStatus({ text: t('actions.failed', { message: (e as Error).message }), error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (publish: boolean) => saveOrPublish(definition, publish);
 
   if (loadError) return <p className="error pad">{t('loadFailed', { message: loadError })}</p>;
   if (!draft || !reports) return <p className="muted pad">{t('loading')}</p>;

@@ -22,6 +22,7 @@ import { validateDefinition, type FormDefinition, type LocalizedText } from '../
 import { ApiError } from '../api/api-error';
 import { formsApi, type FormListItem } from '../forms/forms-api';
 import { useMessages } from '../i18n/define-messages';
+import { useDraftPublishing } from '../lists/use-draft-publishing';
 import { pickText, useLocale } from '../i18n/locale-context';
 import { ChartSettings } from './chart-settings';
 import { FieldList, type FieldDragData } from './field-list';
@@ -54,17 +55,30 @@ export function ReportDesignerPage() {
   const { locale } = useLocale();
   const key = useParams().key ?? '';
   const location = useLocation();
+  const {
+    isNew,
+    setIsNew,
+    published,
+    setPublished,
+    serverIssues,
+    setServerIssues,
+    status,
+    setStatus,
+    busy,
+    tried,
+    run: saveOrPublish,
+    edited,
+  } = useDraftPublishing(key, reportsApi, {
+    saved: t('actions.saved'),
+    published: (version) => t('actions.published', { version }),
+    failed: (message) => t('actions.failed', { message }),
+  });
   const [draft, setDraft] = useState<ReportDraft | null>(null);
-  const [isNew, setIsNew] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [formList, setFormList] = useState<FormListItem[]>([]);
   const [forms, setForms] = useState<Map<string, FormDefinition>>(new Map());
   const [result, setResult] = useState<ReportResult | null>(null);
   const [running, setRunning] = useState(false);
-  const [serverIssues, setServerIssues] = useState<PointerIssue[]>([]);
-  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
-  const [published, setPublished] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
   const chart = useRef<ChartHandle | null>(null);
 
   useEffect(() => {
@@ -154,8 +168,7 @@ export function ReportDesignerPage() {
 
   const update = useCallback((patch: Partial<ReportDraft>) => {
     setDraft((d) => (d ? { ...d, ...patch } : d));
-    setServerIssues([]);
-    setStatus(null);
+    edited();
   }, []);
 
   const setMeasures = (measures: MeasureItem[]) => {
@@ -189,43 +202,13 @@ export function ReportDesignerPage() {
   };
 
   // A new report says what it lacks once something is on the wells (or a save was tried).
-  const [tried, setTried] = useState(false);
   const showBrowserIssues = tried || (draft?.measures.length ?? 0) > 0 || (draft?.dimensions.length ?? 0) > 0;
   const issues = browserIssues.length > 0 ? (showBrowserIssues ? browserIssues : []) : serverIssues;
   const section = (name: IssueSection) => (
     <SectionIssues id={`issues-${name}`} issues={issuesIn(issues, name)} />
   );
 
-  const save = async (): Promise<boolean> => {
-    if (!spec) return false;
-    setTried(true);
-    try {
-      if (isNew) await reportsApi.create(spec);
-      else await reportsApi.saveDraft(key, spec);
-      setIsNew(false);
-      setServerIssues([]);
-      setStatus({ text: t('actions.saved') });
-      return true;
-    } catch (e) {
-      if (e instanceof ApiError && e.issues.length > 0) setServerIssues(e.issues);
-      setStatus({ text: t('actions.failed', { message: (e as Error).message }), error: true });
-      return false;
-    }
-  };
-  const run = async (publish: boolean) => {
-    setBusy(true);
-    try {
-      if (!(await save()) || !publish) return;
-      const stored = await reportsApi.publish(key);
-      setPublished(stored.version);
-      setStatus({ text: t('actions.published', { version: stored.version }) });
-    } catch (e) {
-      if (e instanceof ApiError && e.issues.length > 0) setServerIssues(e.issues);
-      setStatus({ text: t('actions.failed', { message: (e as Error).message }), error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (publish: boolean) => saveOrPublish(spec, publish);
   const downloadPng = () => {
     const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
     if (!url) return;
