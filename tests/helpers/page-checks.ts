@@ -1,6 +1,7 @@
 /**
  * @module What browser tests do and check on a page again and again: a mouse drag @dnd-kit and React
- * Flow recognise, and "this page does not scroll sideways" (the phone-width promise).
+ * Flow recognise, "this page does not scroll sideways" (the phone-width promise), and how much of a
+ * chart's canvas is painted (a blank chart is not).
  */
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -36,4 +37,18 @@ export function horizontalOverflow(page: Page): Promise<number> {
 
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+}
+
+/** Painted (non-white, non-transparent) pixels on the first canvas inside `selector`. */
+export function paintedPixels(page: Page, selector: string): Promise<number> {
+  return page.evaluate((sel) => {
+    const canvas = document.querySelector(`${sel} canvas`) as HTMLCanvasElement | null;
+    if (!canvas) return 0;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) n++;
+    }
+    return n;
+  }, selector);
 }

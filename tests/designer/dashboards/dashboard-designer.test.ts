@@ -9,11 +9,9 @@
  * shows its live chart. At phone width (Chinese) the cards stack, their buttons still work, and
  * nothing scrolls sideways.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppBundle, DashboardDefinition, ReportDefinition } from '../../../engine';
+import type { DashboardDefinition, ReportDefinition } from '../../../engine';
 import { importApp } from '../../../runtime/apps/import-app';
 import { launchBrowser } from '../../helpers/browser';
 import {
@@ -24,10 +22,9 @@ import {
   type DesignerServer,
 } from '../../helpers/designer-server';
 import { expectNoSidewaysScroll } from '../../helpers/page-checks';
+import { submitTicket, tourApp } from '../../helpers/tour-tickets';
 
-const tour = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../examples/engine-tour/after-sales.app.json'), 'utf8'),
-) as AppBundle;
+const tour = tourApp();
 
 const byTier: ReportDefinition = {
   key: 'tickets-by-tier',
@@ -68,22 +65,7 @@ describe('dashboard designer', () => {
     browser = await launchBrowser();
     await importApp(server.runtime, { ...tour, reports: [...(tour.reports ?? []), byTier] }, null);
     for (const [i, [category, tier]] of TICKETS.entries()) {
-      const res = await fetch(`${server.url}/api/forms/ticket/records`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          data: {
-            customer: `Customer ${i}`,
-            priority: 'normal',
-            category,
-            detail: `Problem ${i}`,
-            tier,
-            channel: 'web',
-            model: 'X200',
-          },
-        }),
-      });
-      expect(res.status).toBe(201);
+      await submitTicket(server.url, i, { category, tier });
     }
   });
   afterAll(async () => {

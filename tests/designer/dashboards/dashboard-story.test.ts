@@ -6,11 +6,8 @@
  * are painted (not blank), and the options ECharts drew carry the numbers the server computed in SQL
  * (the published reports' rows) — which are also the numbers a person counts from the tickets.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppBundle } from '../../../engine';
 import { importApp } from '../../../runtime/apps/import-app';
 import { launchBrowser } from '../../helpers/browser';
 import {
@@ -20,11 +17,10 @@ import {
   VIEWPORTS,
   type DesignerServer,
 } from '../../helpers/designer-server';
-import { dragWithMouse, expectNoSidewaysScroll } from '../../helpers/page-checks';
+import { dragWithMouse, expectNoSidewaysScroll, paintedPixels } from '../../helpers/page-checks';
+import { submitTicket, tourApp } from '../../helpers/tour-tickets';
 
-const tour = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../examples/engine-tour/after-sales.app.json'), 'utf8'),
-) as AppBundle;
+const tour = tourApp();
 
 /** Tickets per month (mid-month, noon in Shanghai): category and satisfaction rating. */
 const TICKETS: Record<string, [category: string, rating: number][]> = {
@@ -75,22 +71,6 @@ async function cardOption(page: Page, report: string): Promise<Option> {
   return JSON.parse((await chart.getAttribute('data-option'))!) as Option;
 }
 
-/** Painted (non-white, non-transparent) pixels on a card's canvas. */
-function paintedPixels(page: Page, report: string): Promise<number> {
-  return page.evaluate((key) => {
-    const canvas = document.querySelector(
-      `[data-report="${key}"] .report-chart canvas`,
-    ) as HTMLCanvasElement | null;
-    if (!canvas) return 0;
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) n++;
-    }
-    return n;
-  }, report);
-}
-
 async function createReport(page: Page, baseUrl: string, key: string, title: string): Promise<void> {
   await page.goto(baseUrl + '/reports');
   await page.getByLabel('Key').fill(key);
@@ -120,23 +100,7 @@ describe('dashboard story', () => {
       server.clock.set(at);
       for (const [category, satisfaction] of tickets) {
         i += 1;
-        const res = await fetch(`${server.url}/api/forms/ticket/records`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            data: {
-              customer: `Customer ${i}`,
-              priority: 'normal',
-              category,
-              satisfaction,
-              detail: `Problem ${i}`,
-              tier: 'standard',
-              channel: 'web',
-              model: 'X200',
-            },
-          }),
-        });
-        expect(res.status).toBe(201);
+        await submitTicket(server.url, i, { category, satisfaction });
       }
     }
     server.clock.set(now);
@@ -218,8 +182,12 @@ describe('dashboard story', () => {
       const line = csatOption.series.find((s) => s.type === 'line')!;
       expect(line.data.map(valueOf)).toEqual(csatShares);
       expect(csatOption.xAxis.data).toHaveLength(CSAT.length);
-      await expect.poll(() => paintedPixels(page, 'complaint-types')).toBeGreaterThan(2000);
-      await expect.poll(() => paintedPixels(page, 'csat-trend')).toBeGreaterThan(2000);
+      await expect
+        .poll(() => paintedPixels(page, '[data-report="complaint-types"] .report-chart'))
+        .toBeGreaterThan(2000);
+      await expect
+        .poll(() => paintedPixels(page, '[data-report="csat-trend"] .report-chart'))
+        .toBeGreaterThan(2000);
       await expectNoSidewaysScroll(page);
       await screenshot(page, 'dashboard-story');
       await context.close();

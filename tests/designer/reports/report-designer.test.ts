@@ -12,11 +12,8 @@
  * scrolling, photographed.
  */
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppBundle } from '../../../engine';
 import { MISS_COLOR } from '../../../engine/charts/index';
 import { importApp } from '../../../runtime/apps/import-app';
 import { launchBrowser } from '../../helpers/browser';
@@ -27,11 +24,10 @@ import {
   VIEWPORTS,
   type DesignerServer,
 } from '../../helpers/designer-server';
-import { dragWithMouse, expectNoSidewaysScroll } from '../../helpers/page-checks';
+import { dragWithMouse, expectNoSidewaysScroll, paintedPixels } from '../../helpers/page-checks';
+import { submitTicket, tourApp } from '../../helpers/tour-tickets';
 
-const tour = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../examples/engine-tour/after-sales.app.json'), 'utf8'),
-) as AppBundle;
+const tour = tourApp();
 
 const CATEGORIES = ['screen', 'battery', 'screen', 'noise', 'battery', 'screen'];
 const EXPECTED = [
@@ -58,20 +54,6 @@ async function chartOption(page: Page): Promise<Option> {
 
 const valueOf = (d: number | { value: number }) => (typeof d === 'number' ? d : d.value);
 
-/** Painted (non-white, non-transparent) pixels on the chart's canvas. */
-function paintedPixels(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('.report-chart canvas') as HTMLCanvasElement | null;
-    if (!canvas) return 0;
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) n++;
-    }
-    return n;
-  });
-}
-
 describe('report designer', () => {
   let server: DesignerServer;
   let browser: Browser;
@@ -81,22 +63,7 @@ describe('report designer', () => {
     browser = await launchBrowser();
     await importApp(server.runtime, tour, null);
     for (const [i, category] of CATEGORIES.entries()) {
-      const res = await fetch(`${server.url}/api/forms/ticket/records`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          data: {
-            customer: `Customer ${i}`,
-            priority: 'normal',
-            category,
-            detail: `Problem ${i}`,
-            tier: 'standard',
-            channel: 'web',
-            model: 'X200',
-          },
-        }),
-      });
-      expect(res.status).toBe(201);
+      await submitTicket(server.url, i, { category });
     }
   });
   afterAll(async () => {
@@ -149,7 +116,7 @@ describe('report designer', () => {
       expect(option.xAxis.data).toEqual(EXPECTED.map(([c]) => SHOWN[c]));
       expect(option.series.some((s) => s.type === 'line')).toBe(true); // the cumulative share
       await page.waitForFunction(() => !!document.querySelector('.report-chart canvas'));
-      await expect.poll(() => paintedPixels(page)).toBeGreaterThan(2000);
+      await expect.poll(() => paintedPixels(page, '.report-chart')).toBeGreaterThan(2000);
       await expectNoSidewaysScroll(page);
 
       // A target: at most 2 tickets of a type; the screen bar misses it.

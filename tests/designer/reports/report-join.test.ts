@@ -5,11 +5,9 @@
  * category in the table (computed in SQL over the join) and in the chart's ECharts option are the shares
  * counted by hand from the surveys: a ticket with two answers counts both, a ticket without any none.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppBundle, FormDefinition } from '../../../engine';
+import type { FormDefinition } from '../../../engine';
 import { importApp } from '../../../runtime/apps/import-app';
 import { launchBrowser } from '../../helpers/browser';
 import {
@@ -19,10 +17,9 @@ import {
   VIEWPORTS,
   type DesignerServer,
 } from '../../helpers/designer-server';
+import { submitRecord, submitTicket, tourApp } from '../../helpers/tour-tickets';
 
-const tour = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../examples/engine-tour/after-sales.app.json'), 'utf8'),
-) as AppBundle;
+const tour = tourApp();
 
 const survey = {
   key: 'survey',
@@ -51,31 +48,13 @@ describe('report designer with a related form', () => {
   let server: DesignerServer;
   let browser: Browser;
 
-  const post = async (form: string, data: Record<string, unknown>) => {
-    const res = await fetch(`${server.url}/api/forms/${form}/records`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data }),
-    });
-    expect(res.status).toBe(201);
-    return ((await res.json()) as { id: string }).id;
-  };
-
   beforeAll(async () => {
     server = await startDesignerServer();
     browser = await launchBrowser();
     await importApp(server.runtime, { ...tour, forms: [...(tour.forms ?? []), survey] }, null);
     for (const [i, [category, ratings]] of TICKETS.entries()) {
-      const id = await post('ticket', {
-        customer: `Customer ${i}`,
-        priority: 'normal',
-        category,
-        detail: `Problem ${i}`,
-        tier: 'standard',
-        channel: 'web',
-        model: 'X200',
-      });
-      for (const rating of ratings) await post('survey', { ticket: id, rating });
+      const id = await submitTicket(server.url, i, { category });
+      for (const rating of ratings) await submitRecord(server.url, 'survey', { ticket: id, rating });
     }
   });
   afterAll(async () => {
