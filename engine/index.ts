@@ -187,3 +187,24 @@ export {
   type KpiPreset,
 } from './reports/index';
 export { chartOption, chartPointOf, type ChartOption, type ChartPoint } from './charts/index';
+
+// Effect verification of improvement items
+export {
+  effectWindows,
+  twoProportionZTest,
+  mannWhitneyU,
+  normalCdf,
+  verifyEffect,
+  effectKpiOf,
+  npsPoints,
+  KPI_EFFECT_KINDS,
+  DEFAULT_EFFECT_WINDOW_DAYS,
+  DEFAULT_ALPHA,
+  improvementMessages,
+  type EffectWindows,
+  type VerifyEffectInput,
+  type EffectVerdict,
+  type EffectTest,
+  type EffectKind,
+  type EffectKpi,
+} from './improvements/index';
