@@ -5,6 +5,7 @@
  */
 import { addDays, fromWallTime, instantAt } from '../time/zoned-time';
 import type { PlanBuilder } from './plan-builder';
+import type { ValueKind } from './report-field';
 import type { Condition, JsonScalar, ScalarExpr } from './query-plan';
 import type { FilterScalar, ReportFilter } from './report-filter.schema';
 
@@ -31,6 +32,20 @@ function instantLiteral(value: FilterScalar, timezone: string): JsonScalar {
   return Number.isNaN(parsed) ? value : iso(parsed);
 }
 
+/**
+ * A literal in the type of the field it is compared with: values that arrive as text — a dashboard's
+ * shared filter taken from a page address, a CSV-minded API caller — are read as numbers for numeric
+ * fields and as true / false for checkboxes. Without this "5" would match nothing on SQLite (text is
+ * never equal to a number there) yet match on PostgreSQL (which casts the literal).
+ */
+function typedLiteral(value: FilterScalar, kind: ValueKind): FilterScalar {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (kind === 'number' && text !== '' && Number.isFinite(Number(text))) return Number(text);
+  if (kind === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return value;
+}
+
 /** The start of the local day after a date-only value (exclusive upper bound of that day). */
 const dayAfter = (date: string, timezone: string) => ({
   value: iso(instantAt(addDays(date, 1), '00:00', timezone)),
@@ -40,7 +55,9 @@ export function compileFilter(filter: ReportFilter, b: PlanBuilder): Condition {
   const resolved = b.resolve(filter.field);
   const left: ScalarExpr = b.field(filter.field);
   const isInstant = resolved.kind === 'timestamp';
-  const lit = (v: FilterScalar): ScalarExpr => ({ value: isInstant ? instantLiteral(v, b.timezone) : v });
+  const lit = (v: FilterScalar): ScalarExpr => ({
+    value: isInstant ? instantLiteral(v, b.timezone) : typedLiteral(v, resolved.kind),
+  });
   const wholeDay = (v: FilterScalar) => isInstant && typeof v === 'string' && DATE_ONLY.test(v);
   const listMode = resolved.kind === 'list';
   switch (filter.op) {

@@ -203,6 +203,29 @@ describe.each(DIALECTS)('dashboard data on %s', (dialect) => {
     expect(await h.db.knex('events').count({ n: '*' })).toEqual(before);
   });
 
+  it('reads selected values taken from the page address as text in the type of a numeric field', async () => {
+    // A select filter on the surveys' rating: the viewer's choice arrives as text ("4", "5").
+    const byRating = {
+      key: 'by-rating',
+      title: { en: 'By rating' },
+      filters: [{ key: 'rating', kind: 'select', fields: { 'csat-monthly': 'rating' } }],
+      cards: [OVERVIEW.cards[1]!],
+    };
+    const query = (rating: unknown[]) =>
+      h.request({
+        method: 'POST',
+        url: '/api/dashboards/query',
+        headers: viewer.headers,
+        payload: { dashboard: byRating, filters: { rating } },
+      });
+    const asText = await query(['4', '5']);
+    const asNumbers = await query([4, 5]);
+    expect(asText.status).toBe(200);
+    // Only the 4s and 5s are left: October s1 s2, November s5 s6 s8 — every one satisfied.
+    expect(csatByMonth(asText.body.cards[0])).toEqual({ '2026-10': 100, '2026-11': 100 });
+    expect(asText.body.cards[0].result.rows).toEqual(asNumbers.body.cards[0].result.rows);
+  });
+
   it('shows why a card has no result while the other cards run', async () => {
     // A report still in draft can be placed on a dashboard, but has nothing published to run.
     const store = new DefinitionStore(h.runtime);
