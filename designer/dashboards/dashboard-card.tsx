@@ -23,6 +23,18 @@ function cell(value: unknown): string {
   return String(value);
 }
 
+type ViewT = ReturnType<typeof useMessages<keyof (typeof dashboardViewMessages)['en'] & string>>;
+
+/**
+ * Why a card shows nothing, in the reader's language: the server's codes for an unpublished report
+ * and a failure kept to the logs have their own words; anything else shows the server's message.
+ */
+function cardErrorText(card: DashboardCardData, t: ViewT) {
+  if (card.error?.code === 'not-found') return t('card.notPublished', { report: card.report });
+  if (card.error?.code === 'card-failed') return t('card.computeFailed');
+  return t('card.failed', { message: card.error?.message ?? '' });
+}
+
 export function DashboardCard({ card, onPoint }: DashboardCardProps) {
   const t = useMessages(dashboardViewMessages);
   const { locale } = useLocale();
@@ -32,7 +44,7 @@ export function DashboardCard({ card, onPoint }: DashboardCardProps) {
   if (card.error) {
     body = (
       <p className="dashboard-card-note error" role="alert">
-        {t('card.failed', { message: card.error.message })}
+        {cardErrorText(card, t)}
       </p>
     );
   } else if (!result || result.rows.length === 0) {

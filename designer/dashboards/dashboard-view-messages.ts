@@ -12,6 +12,8 @@ export const dashboardViewMessages = defineMessages({
     readOnly: 'Read-only view',
     linkGone: 'This link does not exist or has been revoked. Ask the person who sent it for a new one.',
     'card.failed': 'This card’s report could not run: {message}',
+    'card.notPublished': 'The report “{report}” is not published, so this card has nothing to show yet.',
+    'card.computeFailed': 'This card could not be computed; the details are in the server log.',
     'card.empty': 'No data for these filters.',
     'card.rows': 'Rows of {title}',
     // Refreshing
@@ -70,6 +72,8 @@ export const dashboardViewMessages = defineMessages({
     readOnly: '只读视图',
     linkGone: '此链接不存在或已被撤销。请向发送链接的人索取新链接。',
     'card.failed': '此卡片的报表无法运行：{message}',
+    'card.notPublished': '报表“{report}”尚未发布，此卡片暂无内容。',
+    'card.computeFailed': '此卡片无法计算，详情见服务器日志。',
     'card.empty': '当前筛选条件下没有数据。',
     'card.rows': '{title} 的数据行',
     refresh: '刷新',

@@ -257,6 +257,12 @@ describe('dashboard viewer', () => {
       expect(await categories(page, 'Complaint categories')).toEqual(['Screen', 'Battery', 'Noise']);
       expect(await seriesValues(page, 'Complaint categories', 'bar')).toEqual([3, 2, 1]);
       expect(await seriesValues(page, 'Complaints per day', 'line')).toEqual([3, 1, 2]);
+      // The card whose report is only a draft says why it is empty.
+      await page
+        .getByRole('region', { name: 'By model' })
+        .getByRole('alert')
+        .filter({ hasText: 'The report “complaints-by-model” is not published' })
+        .waitFor();
       await page
         .getByRole('status')
         .filter({ hasText: /^Updated \d\d:\d\d:\d\d$/ })
@@ -382,6 +388,11 @@ describe('dashboard viewer', () => {
       await page.getByRole('heading', { name: '服务看板' }).waitFor();
       expect(await seriesValues(page, '投诉类别', 'bar')).toEqual([1, 1, 1]);
       await chart(page, '每日投诉').waitFor();
+      await page
+        .getByRole('region', { name: '按型号' })
+        .getByRole('alert')
+        .filter({ hasText: '报表“complaints-by-model”尚未发布' })
+        .waitFor();
       await page.getByRole('button', { name: '本月' }).waitFor();
       await expectNoSidewaysScroll(page);
       await screenshot(page, 'dashboard-viewer-phone');
