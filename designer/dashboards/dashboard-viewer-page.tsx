@@ -15,7 +15,6 @@ import { DashboardView } from './dashboard-view';
 import { dashboardViewMessages } from './dashboard-view-messages';
 import { dashboardsApi, type DashboardCardData, type SharedFilterValues } from './dashboards-api';
 import { drillFields } from './drill-fields';
-import { drillSharedFilters } from './drill-filters';
 import { DrillPanel } from './drill-panel';
 import { filterValuesFromQuery } from './filter-query';
 import { RefreshControls } from './refresh-controls';
@@ -32,7 +31,6 @@ interface Drill {
   point: ChartPoint;
   /** The point as the chart shows it. */
   text: string;
-  values: SharedFilterValues;
   round: number;
 }
 
@@ -77,7 +75,7 @@ function DashboardViewer({ dashboardKey: key }: { dashboardKey: string }) {
     const cardTitle = pickText(card.title ?? undefined, locale) || card.report;
     const parts = [click.name, 'series' in chart && chart.series ? click.seriesName : undefined];
     const text = Object.keys(point).length === 0 ? cardTitle : parts.filter(Boolean).join(' · ');
-    setDrill({ card, point, text, values, round: (drill?.round ?? 0) + 1 });
+    setDrill({ card, point, text, round: (drill?.round ?? 0) + 1 });
   }
 
   if (!data) {
@@ -135,11 +133,11 @@ function DashboardViewer({ dashboardKey: key }: { dashboardKey: string }) {
             locale,
           )}
           labels={labels}
-          load={async () =>
+          load={() =>
             dashboardsApi.recordsBehind({
               report: drill.card.report,
               point: drill.point,
-              sharedFilters: await drillSharedFilters(key, drill.card.report, drill.values),
+              sharedFilters: drill.card.sharedFilters ?? [],
             })
           }
           onClose={() => setDrill(null)}

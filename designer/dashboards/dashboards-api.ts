@@ -47,6 +47,8 @@ export interface DashboardCardData {
   /** Null when the card's report could not run; `error` says why. */
   result: ReportResult | null;
   error: { code: string; message: string } | null;
+  /** The shared filters as applied to this card's report (null on a read-only link). */
+  sharedFilters: ReportFilter[] | null;
 }
 
 export interface DashboardData {

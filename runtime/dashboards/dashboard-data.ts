@@ -11,6 +11,7 @@ import {
   type LocalizedText,
   type ReportDefinition,
 } from '../../engine';
+import type { ReportFilter } from '../../engine/reports/index';
 import { DefinitionStore } from '../definitions/definition-store';
 import { OperationalError, UserError } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
@@ -36,6 +37,11 @@ export interface DashboardCardData {
   /** Null when the card's report could not run; `error` says why. */
   result: ReportResult | null;
   error: CardError | null;
+  /**
+   * The viewer's shared filters as they were applied to this card's report, so a click on a point can
+   * ask for exactly the records it counted (null on a shared link, which lists no records).
+   */
+  sharedFilters: ReportFilter[] | null;
 }
 
 export interface DashboardData {
@@ -109,9 +115,9 @@ export async function dashboardData(
     const spec = specs.get(card.report) ?? null;
     let result: ReportResult | null = null;
     let error = missing.get(card.report) ?? null;
+    const sharedFilters = dashboardFiltersFor(dashboard, card.report, values);
     if (spec) {
       try {
-        const sharedFilters = dashboardFiltersFor(dashboard, card.report, values);
         result = await runReport(runtime, spec, { sharedFilters, locale });
       } catch (err) {
         error = cardError(runtime, dashboard.key, card.report, err);
@@ -127,6 +133,7 @@ export async function dashboardData(
       spec: options.withoutSpecs ? null : spec,
       result,
       error,
+      sharedFilters: options.withoutSpecs ? null : sharedFilters,
     });
   }
   return {

@@ -111,6 +111,16 @@ export function dashboardSchemas(): Record<string, JsonObject> {
         error: nullableOf(
           closedObject<CardError>({ code: { type: 'string' }, message: { type: 'string' } }, {}),
         ),
+        sharedFilters: {
+          ...nullableOf(
+            arrayOf(
+              { $ref: '#/components/schemas/ReportDefinition/properties/filters/items' },
+              'Report filters',
+            ),
+          ),
+          description:
+            'The shared filters as applied to this card’s report (for `POST /api/reports/records`); null on a shared link',
+        },
       },
       {},
       'One card: where it sits, its report’s result or why there is none',

@@ -86,6 +86,13 @@ describe.each(DIALECTS)('dashboard data on %s', (dialect) => {
     const x100 = await filtered({ model: ['X100'] });
     expect(countsOf(cardOf(x100.body, 'category-pareto'))).toEqual({ screen: 3, battery: 1 });
     expect(csatByMonth(cardOf(x100.body, 'csat-monthly'))).toEqual({ '2026-10': 100, '2026-11': 100 });
+    // Each card says how the filter was applied to it, so a click asks for the same records.
+    expect(cardOf(x100.body, 'csat-monthly').sharedFilters).toEqual([
+      { field: 'product', op: 'in', value: ['X100'] },
+    ]);
+    expect(cardOf(x100.body, 'category-pareto').sharedFilters).toEqual([
+      { field: 'model', op: 'in', value: ['X100'] },
+    ]);
 
     // Surveys have no channel: their card shows every survey still.
     const web = await filtered({ channel: ['web'] });

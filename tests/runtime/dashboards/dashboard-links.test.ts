@@ -76,6 +76,8 @@ describe.each(DIALECTS)('dashboard links on %s', (dialect) => {
       refreshSeconds: 300,
     });
     expect(res.body.cards.map((c: { spec: unknown }) => c.spec)).toEqual([null, null]);
+    // Nor how the filters map onto the reports' fields: a link lists no records.
+    expect(res.body.cards.map((c: { sharedFilters: unknown }) => c.sharedFilters)).toEqual([null, null]);
     expect(countsOf(cardOf(res.body, 'category-pareto'))).toEqual({ screen: 5, battery: 2, noise: 1 });
     expect(cardOf(res.body, 'category-pareto').result!.rows[0]).toMatchObject({ category: 'screen' });
     expect(res.body.filters.map((f: { options: string[] }) => f.options)).toEqual([
