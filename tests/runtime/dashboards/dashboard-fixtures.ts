@@ -169,6 +169,7 @@ interface Card {
   report: string;
   result: { rows: Record<string, unknown>[] } | null;
   error: { code: string; message: string } | null;
+  sharedFilters: unknown[] | null;
 }
 
 /** The card of `report` in a DashboardData answer. */
