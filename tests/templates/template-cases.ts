@@ -1,15 +1,19 @@
 /**
  * @module The sample cases a template carries beside it (`templates/<name>.cases.json`) and how they run
  * through the engine: submissions checked by the compiled form, flow walks stepped with an injected
- * clock (events, refusals, SLA timers coming back), and the stage graph of every flow.
+ * clock (events, refusals, SLA timers coming back), and the stage graph of every flow. A template that
+ * builds on another (a survey of the ticket app's tickets) names it in `requires`: its references are
+ * resolved against that template, which the runtime imports first. Rule cases live in `rule-cases.ts`.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import {
+  bundleContext,
   compileForm,
   createFlow,
   type AppBundle,
+  type DefinitionContext,
   type CalendarDefinition,
   type FlowDefinition,
   type FlowEffect,
@@ -17,11 +21,14 @@ import {
   type ScheduleTimerEffect,
 } from '../../engine';
 import { isFinalStage, stageTransitions } from '../../engine/flows/flow-structure';
+import type { RuleCase } from './rule-cases';
 
 export const TEMPLATES_DIR = join(import.meta.dirname, '../../templates');
 
 export interface SubmissionCase {
   name: string;
+  /** Another form of the template (reference data); default: the cases' `form`. */
+  form?: string;
   data: Record<string, unknown>;
   /** The submission must pass (`value`: fields the settled data must hold, e.g. defaults). */
   valid?: true;
@@ -73,16 +80,22 @@ export interface RuntimeCase {
   without?: string[];
   at: string;
   roles: string[];
-  stage: string;
+  /** The stage the submission starts in; `null` for a form no flow moves. */
+  stage: string | null;
   due?: Dues;
 }
 
 export interface TemplateCases {
   template: string;
+  /** Keys of the templates this one refers to (their forms, flows); imported before it. */
+  requires?: string[];
   form: string;
-  flow: string;
+  /** The flow the walks step; required when the bundle has flows. */
+  flow?: string;
   submissions: SubmissionCase[];
-  walks: WalkCase[];
+  walks?: WalkCase[];
+  /** Rules evaluated or dry-run through the engine (`rule-cases.ts`). */
+  rules?: RuleCase[];
   runtime: RuntimeCase;
 }
 
@@ -139,8 +152,29 @@ export function stageGraph(def: FlowDefinition): {
   };
 }
 
-export function formOf(t: Template, key = t.cases.form) {
-  const def = t.bundle.forms?.find((f) => f.key === key);
+/** The templates `t` requires, in the order given (unknown keys are an error). */
+export function requiredTemplates(t: Template, all: readonly Template[]): Template[] {
+  return (t.cases.requires ?? []).map((key) => {
+    const found = all.find((other) => other.bundle.key === key);
+    if (!found) throw new Error(`${t.file} requires the template ${key}, which is not in templates/`);
+    return found;
+  });
+}
+
+/** What a template's references may resolve to outside it: the templates it requires, as if stored. */
+export function requiredContext(t: Template, all: readonly Template[]): DefinitionContext | undefined {
+  return requiredTemplates(t, all).reduceRight<DefinitionContext | undefined>(
+    (outer, required) => bundleContext(required.bundle, outer),
+    undefined,
+  );
+}
+
+export function formOf(t: Template, key = t.cases.form, all: readonly Template[] = []) {
+  const def =
+    t.bundle.forms?.find((f) => f.key === key) ??
+    requiredTemplates(t, all)
+      .flatMap((r) => r.bundle.forms ?? [])
+      .find((f) => f.key === key);
   if (!def) throw new Error(`${t.file}: no form ${key}`);
   return compileForm(def);
 }
@@ -148,11 +182,13 @@ export function formOf(t: Template, key = t.cases.form) {
 export function submissionData(t: Template, name: string): Record<string, unknown> {
   const found = t.cases.submissions.find((s) => s.name === name);
   if (!found) throw new Error(`${t.file}: no submission named "${name}"`);
+  if (found.form !== undefined && found.form !== t.cases.form)
+    throw new Error(`${t.file}: the submission "${name}" is for ${found.form}, not ${t.cases.form}`);
   return structuredClone(found.data);
 }
 
 export function checkSubmission(t: Template, s: SubmissionCase): void {
-  const result = formOf(t).validate(s.data);
+  const result = formOf(t, s.form).validate(s.data);
   if (s.refused) {
     expect(result.ok).toBe(false);
     const got = result.issues.map((i) => ({ path: i.path, code: i.code }));

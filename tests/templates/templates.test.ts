@@ -1,16 +1,21 @@
 /**
  * Every template in `templates/` is a fixture (STYLE.md 12): for each `*.app.json` — strict validation of
- * the whole bundle, bilingual labels, every flow's final stages reachable and no stage that cannot
- * finish, its sample cases (`*.cases.json`) run through the engine, and one sample ticket submitted to
- * a real runtime on SQLite after importing the bundle.
+ * the whole bundle (references outside it resolved against the templates it `requires`, as importApp
+ * resolves them against what is stored), bilingual labels, every flow's final stages reachable and no
+ * stage that cannot finish, its sample cases (`*.cases.json`: submissions, flow walks, rule
+ * evaluations and dry runs) run through the engine, and one sample record submitted to a real runtime
+ * on SQLite after importing the templates it requires and then the bundle.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileReport, validateDefinition } from '../../engine';
 import { importApp } from '../../runtime/apps/import-app';
 import { createUserAndLogin, startHarness, type Harness } from '../helpers/runtime-harness';
+import { runRuleCase } from './rule-cases';
 import {
   checkSubmission,
   loadTemplates,
+  requiredContext,
+  requiredTemplates,
   runWalk,
   stageGraph,
   submissionData,
@@ -63,9 +68,27 @@ function unlabelled(t: Template): string[] {
 
 describe.each(templates.map((t) => [t.file, t] as const))('template %s', (_file, t) => {
   it('validates strictly as an app bundle, references resolved inside it', () => {
-    expect(validateDefinition('app', t.bundle)).toEqual([]);
-    expect(validateDefinition('app', t.bundle, { locale: 'zh-CN' })).toEqual([]);
+    const context = requiredContext(t, templates);
+    expect(validateDefinition('app', t.bundle, { context })).toEqual([]);
+    expect(validateDefinition('app', t.bundle, { context, locale: 'zh-CN' })).toEqual([]);
     expect(t.cases.template).toBe(t.bundle.key);
+  });
+
+  it.runIf((t.cases.requires ?? []).length > 0)(
+    'refers outside itself only to the templates it requires, and cannot be checked without them',
+    () => {
+      expect(validateDefinition('app', t.bundle).map((i) => i.code)).toContain('unknown-form');
+    },
+  );
+
+  it('keeps its keys apart from every other template and the engine tour', () => {
+    const tour = ['ticket', 'rd-task', 'ticket-sop', 'screen-failure-threshold', 'category-pareto'];
+    const mine = (b: typeof t.bundle) =>
+      (['forms', 'flows', 'rules', 'reports', 'dashboards'] as const).flatMap((part) =>
+        (b[part] ?? []).map((d) => d.key as string),
+      );
+    const others = new Set([...tour, ...templates.filter((o) => o !== t).flatMap((o) => mine(o.bundle))]);
+    expect(mine(t.bundle).filter((key) => others.has(key))).toEqual([]);
   });
 
   it.each((t.bundle.reports ?? []).map((r) => [r.key, r] as const))(
@@ -99,14 +122,21 @@ describe.each(templates.map((t) => [t.file, t] as const))('template %s', (_file,
     checkSubmission(t, s),
   );
 
-  it('walks its flow to every final stage in its sample cases', () => {
+  it('walks its flow to every final stage in its sample cases (a template with flows names one)', () => {
+    if ((t.bundle.flows ?? []).length === 0) return expect(t.cases.flow).toBeUndefined();
     const flow = t.bundle.flows?.find((f) => f.key === t.cases.flow);
     expect(flow).toBeDefined();
-    const reached = new Set(t.cases.walks.map((w) => w.final));
+    const reached = new Set((t.cases.walks ?? []).map((w) => w.final));
     expect(stageGraph(flow!).finals.filter((s) => !reached.has(s))).toEqual([]);
   });
 
-  it.each(t.cases.walks.map((w) => [w.name, w] as const))('walk: %s', (_name, walk) => runWalk(t, walk));
+  it.each((t.cases.walks ?? []).map((w) => [w.name, w] as const))('walk: %s', (_name, walk) =>
+    runWalk(t, walk),
+  );
+
+  it.each((t.cases.rules ?? []).map((c) => [c.name, c] as const))('rule: %s', (_name, c) =>
+    runRuleCase(t, templates, c),
+  );
 
   describe('in a runtime on SQLite', () => {
     let h: Harness;
@@ -116,6 +146,8 @@ describe.each(templates.map((t) => [t.file, t] as const))('template %s', (_file,
     afterAll(() => h?.close());
 
     it('imports, and accepts a sample submission through POST /api/forms/:key/records', async () => {
+      for (const required of requiredTemplates(t, templates))
+        await importApp(h.runtime, required.bundle, null);
       const imported = await importApp(h.runtime, t.bundle, null);
       expect(imported.app).toBe(t.bundle.key);
       const user = await createUserAndLogin(h, { username: 'template-user', roles: t.cases.runtime.roles });
