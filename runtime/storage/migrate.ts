@@ -10,6 +10,7 @@ import * as ruleWebhooks from './migrations/0004-rule-webhooks';
 import * as importFiles from './migrations/0005-import-files';
 import * as firingDetails from './migrations/0006-firing-details';
 import * as dashboardLinks from './migrations/0007-dashboard-links';
+import * as assignmentIndex from './migrations/0008-assignment-index';
 
 interface Migration {
   name: string;
@@ -26,6 +27,7 @@ const MIGRATIONS: readonly Migration[] = [
   importFiles,
   firingDetails,
   dashboardLinks,
+  assignmentIndex,
 ];
 
 const source: Knex.MigrationSource<Migration> = {

@@ -137,19 +137,24 @@ async function bySkills(
   };
 }
 
-/** The candidate assigned least recently (never first), by the `record.assigned` events. */
+/**
+ * The candidate assigned least recently (never first), by the `record.assigned` events: the newest
+ * such event per candidate, each one an index lookup (migration 0008 indexes this very expression), so
+ * the cost stays flat however many assignments the store holds.
+ */
 async function leastRecentlyAssigned(scope: OwnerScope, users: string[]): Promise<string> {
-  const expr = scope.dialect === 'postgres' ? "payload->>'assignee'" : "json_extract(payload, '$.assignee')";
-  const rows = (await scope
-    .trx('events')
-    .where({ type: 'record.assigned' })
-    .whereRaw(`${expr} in (${users.map(() => '?').join(', ')})`, users)
-    .groupByRaw(expr)
-    .select(scope.trx.raw(`${expr} as assignee`), scope.trx.raw('max(id) as last'))) as {
-    assignee: string;
-    last: number | string;
-  }[];
-  const last = new Map(rows.map((r) => [r.assignee, Number(r.last)]));
+  const expr =
+    scope.dialect === 'postgres' ? "(payload->>'assignee')" : "json_extract(payload, '$.assignee')";
+  const last = new Map<string, number>();
+  for (const user of users) {
+    const row = (await scope
+      .trx('events')
+      .where({ type: 'record.assigned' })
+      .whereRaw(`${expr} = ?`, [user])
+      .max({ last: 'id' })
+      .first()) as { last: number | string | null } | undefined;
+    if (row?.last !== null && row?.last !== undefined) last.set(user, Number(row.last));
+  }
   return [...users].sort((a, b) => (last.get(a) ?? -1) - (last.get(b) ?? -1) || a.localeCompare(b))[0]!;
 }
 

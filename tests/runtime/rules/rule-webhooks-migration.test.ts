@@ -14,6 +14,7 @@ import * as ruleWebhooks from '../../../runtime/storage/migrations/0004-rule-web
 import * as importFiles from '../../../runtime/storage/migrations/0005-import-files';
 import * as firingDetails from '../../../runtime/storage/migrations/0006-firing-details';
 import * as dashboardLinks from '../../../runtime/storage/migrations/0007-dashboard-links';
+import * as assignmentIndex from '../../../runtime/storage/migrations/0008-assignment-index';
 import { migrateToLatest } from '../../../runtime/storage/migrate';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/test-databases';
 
@@ -26,6 +27,7 @@ const ALL: Migration[] = [
   importFiles,
   firingDetails,
   dashboardLinks,
+  assignmentIndex,
 ];
 const source: Knex.MigrationSource<Migration> = {
   getMigrations: async () => ALL,
