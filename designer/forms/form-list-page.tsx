@@ -6,7 +6,7 @@
 import { useNavigate } from 'react-router';
 import { useMessages } from '../i18n/define-messages';
 import { DefinitionTable } from '../lists/definition-table';
-import { NewDefinitionForm } from '../lists/new-definition-form';
+import { NewDefinitionForm, newDefinitionLabels } from '../lists/new-definition-form';
 import { useDefinitionList } from '../lists/use-definition-list';
 import { FORM_KEY_PATTERN } from './engine-field-types';
 import { formsApi } from './forms-api';
@@ -24,17 +24,7 @@ function NewForm() {
       kind="form"
       keyPattern={FORM_KEY_PATTERN}
       current={formsApi.current}
-      labels={{
-        title: t('new.title'),
-        key: t('new.key'),
-        keyHint: t('new.keyHint'),
-        keyInvalid: t('new.keyInvalid'),
-        keyTaken: t('new.keyTaken'),
-        titleZh: t('new.titleZh'),
-        titleEn: t('new.titleEn'),
-        create: t('new.create'),
-        loadFailed: (message) => t('loadFailed', { message }),
-      }}
+      labels={newDefinitionLabels(t)}
       onCreate={(key, { zh, en }) => {
         const title = localized({ 'zh-CN': zh, en });
         void navigate(formPath(key), { state: { header: title ? { title } : {} } });

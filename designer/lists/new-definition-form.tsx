@@ -1,5 +1,5 @@
 /**
- * @module The "new definition" card of the forms and reports lists: a key (checked against a pattern
+ * @module The "new definition" card of the forms, reports and dashboards lists: a key (checked against a pattern
  * and for being free) and a title in zh-CN and en; a free key hands over to `onCreate`, which opens the
  * designer (the definition is stored on its first save).
  */
@@ -16,6 +16,35 @@ export interface NewDefinitionLabels {
   titleEn: string;
   create: string;
   loadFailed: (message: string) => string;
+}
+
+/** The message keys every list's catalog gives the new-definition card. */
+type NewDefinitionKey =
+  | 'new.title'
+  | 'new.key'
+  | 'new.keyHint'
+  | 'new.keyInvalid'
+  | 'new.keyTaken'
+  | 'new.titleZh'
+  | 'new.titleEn'
+  | 'new.create'
+  | 'loadFailed';
+
+/** The card's labels from a list page's catalog (`useMessages(…)`), which names them alike. */
+export function newDefinitionLabels(
+  t: (key: NewDefinitionKey, params?: Record<string, string | number>) => string,
+): NewDefinitionLabels {
+  return {
+    title: t('new.title'),
+    key: t('new.key'),
+    keyHint: t('new.keyHint'),
+    keyInvalid: t('new.keyInvalid'),
+    keyTaken: t('new.keyTaken'),
+    titleZh: t('new.titleZh'),
+    titleEn: t('new.titleEn'),
+    create: t('new.create'),
+    loadFailed: (message) => t('loadFailed', { message }),
+  };
 }
 
 export interface NewDefinitionFormProps {

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { definitionKeySchema } from '../../engine/definitions/common-schemas';
 import { useMessages } from '../i18n/define-messages';
 import { DefinitionTable } from '../lists/definition-table';
-import { NewDefinitionForm } from '../lists/new-definition-form';
+import { NewDefinitionForm, newDefinitionLabels } from '../lists/new-definition-form';
 import { useDefinitionList } from '../lists/use-definition-list';
 import { reportsApi } from './reports-api';
 import { reportsMessages } from './reports-messages';
@@ -24,17 +24,7 @@ function NewReport() {
       kind="report"
       keyPattern={KEY_PATTERN}
       current={reportsApi.current}
-      labels={{
-        title: t('new.title'),
-        key: t('new.key'),
-        keyHint: t('new.keyHint'),
-        keyInvalid: t('new.keyInvalid'),
-        keyTaken: t('new.keyTaken'),
-        titleZh: t('new.titleZh'),
-        titleEn: t('new.titleEn'),
-        create: t('new.create'),
-        loadFailed: (message) => t('loadFailed', { message }),
-      }}
+      labels={newDefinitionLabels(t)}
       onCreate={(key, { zh, en }) => {
         const title: Record<string, string> = {};
         if (zh) title['zh-CN'] = zh;
