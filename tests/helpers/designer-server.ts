@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { createUser } from '../../runtime/auth/users';
 import type { Dialect } from '../../runtime/config/database-url';
 import { createApp, type Runtime } from '../../runtime/create-app';
@@ -69,4 +69,18 @@ export async function signIn(page: Page, baseUrl: string, user = ADMIN): Promise
   await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
   await page.getByTestId('locale-switch').waitFor();
   await page.locator('.shell-header').waitFor();
+}
+
+/** A fresh browser context (viewport, locale, …) with one page that waits up to 10 s, signed in as `user`. */
+export async function openSignedIn(
+  browser: Browser,
+  server: Pick<DesignerServer, 'url'>,
+  options: BrowserContextOptions,
+  user = ADMIN,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await signIn(page, server.url, user);
+  return { context, page };
 }

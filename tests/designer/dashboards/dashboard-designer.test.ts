@@ -16,7 +16,7 @@ import { importApp } from '../../../runtime/apps/import-app';
 import { launchBrowser } from '../../helpers/browser';
 import {
   screenshot,
-  signIn,
+  openSignedIn,
   startDesignerServer,
   VIEWPORTS,
   type DesignerServer,
@@ -77,10 +77,10 @@ describe('dashboard designer', () => {
     'lays out two report cards by drag, resize and buttons, adds shared filters, saves and publishes',
     { timeout: 120_000 },
     async () => {
-      const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await signIn(page, server.url);
+      const { context, page } = await openSignedIn(browser, server, {
+        viewport: VIEWPORTS.desktop,
+        locale: 'en-US',
+      });
       await page.goto(server.url + '/dashboards');
       await page.getByText('No dashboards yet.').waitFor();
       await page.getByLabel('Key').fill('service-overview');
@@ -230,10 +230,11 @@ describe('dashboard designer', () => {
 
       // At phone width in Chinese: the stored dashboard reopens with its cards stacked in reading
       // order; a card's buttons move it on the 12-column grid; nothing scrolls sideways.
-      const phone = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'zh-CN', hasTouch: true });
-      const small = await phone.newPage();
-      small.setDefaultTimeout(10_000);
-      await signIn(small, server.url);
+      const { context: phone, page: small } = await openSignedIn(browser, server, {
+        viewport: VIEWPORTS.phone,
+        locale: 'zh-CN',
+        hasTouch: true,
+      });
       await small.goto(server.url + '/dashboards');
       await small.getByRole('link', { name: '编辑仪表盘 Service overview' }).click();
       await small.getByRole('heading', { name: '仪表盘 Service overview' }).waitFor();
@@ -254,10 +255,10 @@ describe('dashboard designer', () => {
 
   it('keeps each card’s frame, naming its report, when the preview cannot be drawn', async () => {
     // Uses the dashboard the test above stored.
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await signIn(page, server.url);
+    const { context, page } = await openSignedIn(browser, server, {
+      viewport: VIEWPORTS.desktop,
+      locale: 'en-US',
+    });
     await page.route('**/api/dashboards/query', (route) =>
       route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }),
     );

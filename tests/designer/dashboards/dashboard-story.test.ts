@@ -12,7 +12,7 @@ import { importApp } from '../../../runtime/apps/import-app';
 import { launchBrowser } from '../../helpers/browser';
 import {
   screenshot,
-  signIn,
+  openSignedIn,
   startDesignerServer,
   VIEWPORTS,
   type DesignerServer,
@@ -114,10 +114,10 @@ describe('dashboard story', () => {
     'builds a Pareto of complaint types and a CSAT trend, puts both on a dashboard, and draws the SQL numbers',
     { timeout: 120_000 },
     async () => {
-      const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await signIn(page, server.url);
+      const { context, page } = await openSignedIn(browser, server, {
+        viewport: VIEWPORTS.desktop,
+        locale: 'en-US',
+      });
 
       // The Pareto of complaint types, by dragging the category onto the dimensions.
       await createReport(page, server.url, 'complaint-types', 'Complaint types');

@@ -11,13 +11,14 @@
  * Share dialog opens the dashboard for a browser without a session, with no drill-through, edit or
  * share, and says so plainly once revoked. At phone width (Chinese) nothing scrolls sideways.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../../runtime/auth/users';
 import { launchBrowser } from '../../helpers/browser';
 import {
   ADMIN,
   screenshot,
+  openSignedIn,
   signIn,
   startDesignerServer,
   VIEWPORTS,
@@ -376,14 +377,11 @@ describe('dashboard viewer', () => {
     'fits a phone in Chinese, with the records behind a point in a full-width panel',
     { timeout: 60_000 },
     async () => {
-      const phone: BrowserContext = await browser.newContext({
+      const { context: phone, page } = await openSignedIn(browser, server, {
         viewport: VIEWPORTS.phone,
         locale: 'zh-CN',
         hasTouch: true,
       });
-      const page = await phone.newPage();
-      page.setDefaultTimeout(10_000);
-      await signIn(page, server.url);
       await page.goto(`${server.url}/dashboards/service?model=X200`);
       await page.getByRole('heading', { name: '服务看板' }).waitFor();
       expect(await seriesValues(page, '投诉类别', 'bar')).toEqual([1, 1, 1]);

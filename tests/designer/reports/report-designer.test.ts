@@ -19,7 +19,7 @@ import { importApp } from '../../../runtime/apps/import-app';
 import { launchBrowser } from '../../helpers/browser';
 import {
   screenshot,
-  signIn,
+  openSignedIn,
   startDesignerServer,
   VIEWPORTS,
   type DesignerServer,
@@ -75,14 +75,11 @@ describe('report designer', () => {
     'builds a Pareto of complaint categories by drag and drop, adds a target, publishes and exports',
     { timeout: 90_000 },
     async () => {
-      const context = await browser.newContext({
+      const { context, page } = await openSignedIn(browser, server, {
         viewport: VIEWPORTS.desktop,
         locale: 'en-US',
         acceptDownloads: true,
       });
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await signIn(page, server.url);
       await page.goto(server.url + '/reports');
       // The tour's own report is listed.
       await page.getByRole('link', { name: 'Open report Category Pareto' }).waitFor();
@@ -171,10 +168,11 @@ describe('report designer', () => {
       await context.close();
 
       // At phone width in Chinese: the stored report reopens with its chart, nothing scrolls sideways.
-      const phone = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'zh-CN', hasTouch: true });
-      const small = await phone.newPage();
-      small.setDefaultTimeout(10_000);
-      await signIn(small, server.url);
+      const { context: phone, page: small } = await openSignedIn(browser, server, {
+        viewport: VIEWPORTS.phone,
+        locale: 'zh-CN',
+        hasTouch: true,
+      });
       await small.goto(server.url + '/reports');
       await small.getByRole('link', { name: '打开报表 Complaint types' }).click();
       const reopened = await chartOption(small);

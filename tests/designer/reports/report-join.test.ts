@@ -12,7 +12,7 @@ import { importApp } from '../../../runtime/apps/import-app';
 import { launchBrowser } from '../../helpers/browser';
 import {
   screenshot,
-  signIn,
+  openSignedIn,
   startDesignerServer,
   VIEWPORTS,
   type DesignerServer,
@@ -66,10 +66,10 @@ describe('report designer with a related form', () => {
     'relates the surveys to the tickets and shows CSAT per category from the join',
     { timeout: 60_000 },
     async () => {
-      const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await signIn(page, server.url);
+      const { context, page } = await openSignedIn(browser, server, {
+        viewport: VIEWPORTS.desktop,
+        locale: 'en-US',
+      });
       await page.goto(server.url + '/reports');
       await page.getByLabel('Key').fill('csat-by-category');
       await page.getByLabel('Title (English)').fill('CSAT by category');

@@ -12,7 +12,7 @@ import { importApp } from '../../../runtime/apps/import-app';
 import { launchBrowser } from '../../helpers/browser';
 import {
   screenshot,
-  signIn,
+  openSignedIn,
   startDesignerServer,
   VIEWPORTS,
   type DesignerServer,
@@ -50,10 +50,10 @@ describe('rule designer: owner from a reference form', () => {
     'builds the lookup, shows its problem on the action until it matches, saves it',
     { timeout: 90_000 },
     async () => {
-      const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await signIn(page, server.url);
+      const { context, page } = await openSignedIn(browser, server, {
+        viewport: VIEWPORTS.desktop,
+        locale: 'en',
+      });
       await page.goto(server.url + '/rules');
       await page.getByLabel('Key').fill(RULE);
       await page.getByLabel('Name (English)').fill('Line owner (UI)');
@@ -90,10 +90,10 @@ describe('rule designer: owner from a reference form', () => {
   );
 
   it('fits a phone, in Chinese', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await signIn(page, server.url);
+    const { context, page } = await openSignedIn(browser, server, {
+      viewport: VIEWPORTS.phone,
+      locale: 'zh-CN',
+    });
     await page.evaluate(() => localStorage.setItem('closedloop.locale', 'zh-CN'));
     await page.goto(`${server.url}/rules/${RULE}`);
     await page.getByLabel('通知 1: 匹配 1：等于本记录字段').waitFor();

@@ -17,7 +17,7 @@ import { readJson } from '../../../runtime/storage/json-value';
 import { launchBrowser } from '../../helpers/browser';
 import {
   screenshot,
-  signIn,
+  openSignedIn,
   startDesignerServer,
   VIEWPORTS,
   type DesignerServer,
@@ -76,10 +76,10 @@ describe('rule designer', () => {
     'authors, publishes, dry-runs and enables the screen-failure threshold (desktop)',
     { timeout: 120_000 },
     async () => {
-      const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await signIn(page, server.url);
+      const { context, page } = await openSignedIn(browser, server, {
+        viewport: VIEWPORTS.desktop,
+        locale: 'en',
+      });
       await page.goto(server.url + '/rules');
       await page.getByRole('link', { name: 'Screen-failure threshold' }).waitFor();
       await expect(
@@ -243,10 +243,10 @@ describe('rule designer', () => {
   );
 
   it('fits a phone, in Chinese', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await signIn(page, server.url);
+    const { context, page } = await openSignedIn(browser, server, {
+      viewport: VIEWPORTS.phone,
+      locale: 'zh-CN',
+    });
     await page.evaluate(() => localStorage.setItem('closedloop.locale', 'zh-CN'));
     await page.goto(server.url + '/rules');
     await page
