@@ -28,6 +28,11 @@ export interface DemoPlanOptions {
   months: number;
   tickets: number;
   timezone: 'Asia/Shanghai';
+  /**
+   * The demo's "now" (epoch ms), when it falls inside the period: the plan ends there, no ticket is
+   * created at or after it, and steps after it have not happened (a first run ends its demo today).
+   */
+  until?: number;
 }
 
 export const DEFAULT_PLAN_OPTIONS: DemoPlanOptions = {
@@ -88,7 +93,9 @@ export function createDemoPlan(input: Partial<DemoPlanOptions> = {}): DemoPlan {
   const rng = createRng(options.seed);
   const dates = datesOf(options.start, options.months);
   const startsAt = localInstant(dates[0]!, 0, tz);
-  const endsAt = localInstant(dates[dates.length - 1]!, 24 * 60, tz);
+  const periodEnd = localInstant(dates[dates.length - 1]!, 24 * 60, tz);
+  const endsAt = options.until !== undefined ? Math.min(periodEnd, options.until) : periodEnd;
+  if (endsAt <= startsAt) throw new Error('until must fall after the first day of the plan');
 
   const customers = createCustomers(rng, Math.max(10, Math.round(options.tickets / 4)), options.start);
   const customerWeights = cumulative(
@@ -176,7 +183,10 @@ export function createDemoPlan(input: Partial<DemoPlanOptions> = {}): DemoPlan {
 
   // 4. Each ticket's life, in created-at order.
   heads.sort((a, b) => a.createdAt - b.createdAt);
-  const tickets = heads.map((h, i) => scriptTicket(rng, h, `T-${String(i + 1).padStart(6, '0')}`, endsAt));
+  // Drawn over the whole period so a plan cut at "now" keeps the seed's earlier days unchanged.
+  const tickets = heads
+    .filter((h) => h.createdAt < endsAt)
+    .map((h, i) => scriptTicket(rng, h, `T-${String(i + 1).padStart(6, '0')}`, endsAt));
   return {
     options,
     startsAt,

@@ -12,6 +12,8 @@ export interface CommandIo {
   env: NodeJS.ProcessEnv;
   out(line: string): void;
   err(line: string): void;
+  /** Redraws the current output line in place (progress); only when the output is a terminal. */
+  status?(text: string): void;
 }
 
 type Command = (args: string[], io: CommandIo) => Promise<number>;
@@ -60,5 +62,6 @@ function defaultIo(): CommandIo {
     env: process.env,
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
+    ...(process.stdout.isTTY ? { status: (text: string) => process.stdout.write(`\r${text}\x1b[K`) } : {}),
   };
 }
