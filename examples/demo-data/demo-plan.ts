@@ -28,6 +28,8 @@ export interface DemoPlanOptions {
   months: number;
   tickets: number;
   timezone: 'Asia/Shanghai';
+  /** The N the spike must reach, e.g. a template rule's "≥ N per model and month" (default: sized to the volume). */
+  threshold?: number;
   /**
    * The demo's "now" (epoch ms), when it falls inside the period: the plan ends there, no ticket is
    * created at or after it, and steps after it have not happened (a first run ends its demo today).
@@ -142,7 +144,7 @@ export function createDemoPlan(input: Partial<DemoPlanOptions> = {}): DemoPlan {
     localInstant(dates[Math.min(3, options.months - 1) * 30 + 10] ?? dates[0]!, 0, tz),
     tz,
   );
-  const threshold = spikeThreshold(options.tickets, options.months);
+  const threshold = options.threshold ?? spikeThreshold(options.tickets, options.months);
   const target = Math.ceil(threshold * 1.6);
   const inSpike = (h: TicketHead) =>
     h.model === SPIKE_MODEL && h.category === SPIKE_CATEGORY && monthOf(h.createdAt, tz) === spikeMonth;

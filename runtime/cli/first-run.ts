@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DemoClock } from '../../examples/demo-data/demo-clock';
+import { defectRuleThreshold } from '../../examples/demo-data/demo-defect-rule';
 import { demoPeriodEndingAt } from '../../examples/demo-data/demo-period';
 import { createDemoPlan, DEFAULT_PLAN_OPTIONS } from '../../examples/demo-data/demo-plan';
 import { loadDemo, type LoadDemoResult } from '../../examples/demo-data/load-demo';
@@ -54,7 +55,14 @@ export async function installOnFirstRun(db: Database, options: FirstRunOptions):
   if (options.demoTickets > 0) {
     const period = demoPeriodEndingAt(options.now);
     if ('skipped' in period) demoSkipped = period.skipped;
-    else plan = createDemoPlan({ ...DEFAULT_PLAN_OPTIONS, ...period, tickets: options.demoTickets });
+    else
+      plan = createDemoPlan({
+        ...DEFAULT_PLAN_OPTIONS,
+        ...period,
+        tickets: options.demoTickets,
+        // The spike trips the shipped defect rule whatever the demo's size.
+        threshold: defectRuleThreshold(),
+      });
   } else {
     demoSkipped = 'no demo tickets asked for (CLOSEDLOOP_DEMO_TICKETS=0)';
   }
