@@ -18,7 +18,7 @@ import type { DemoClock } from './demo-clock';
 import type { DemoPlan } from './demo-plan';
 import { CUSTOMER_FORM, demoBundle, TEMPLATE_KEY, TICKET_FORM } from './demo-template';
 import type { DemoRole } from './demo-ticket-script';
-import { DEMO_USER_PREFIX, DEMO_USERS } from './demo-users';
+import { DEMO_USER_PREFIX, DEMO_USERS, type DemoUser } from './demo-users';
 
 export interface LoadDemoOptions {
   /** The demo users' password (the caller prints it). */
@@ -27,6 +27,25 @@ export interface LoadDemoOptions {
   onProgress?: (done: number, total: number) => void;
   /** Run the rules consumer as the days pass (default true); false leaves it to the server's worker. */
   rules?: boolean;
+  /** More of the demo's life, played in time order among the tickets' steps (surveys, the R&D story). */
+  extras?: DemoExtraAction[];
+}
+
+/** What an extra action may use: the runtime (its clock at the action's instant) and the ids stored so far. */
+export interface DemoActionContext {
+  runtime: DemoRuntime;
+  /** The stored id of `plan.tickets[i]`, once it has been submitted. */
+  ticketIds: readonly (string | undefined)[];
+  /** Stored customer ids by the plan's customer ref. */
+  customerIds: ReadonlyMap<string, string>;
+  /** A holder of `role` (the given user when they hold it), as the tickets' steps pick one. */
+  actorFor(role: DemoActorRole, preferred?: string | null): Actor;
+}
+
+export interface DemoExtraAction {
+  /** Epoch ms: the clock is set here before `run`. */
+  at: number;
+  run(context: DemoActionContext): Promise<void>;
 }
 
 export interface LoadDemoResult {
@@ -45,7 +64,8 @@ export class DemoDataPresentError extends Error {
   }
 }
 
-type DemoRuntime = RuntimeContext & { clock: DemoClock };
+export type DemoRuntime = RuntimeContext & { clock: DemoClock };
+type DemoActorRole = DemoUser['roles'][number];
 
 const DAY = 86_400_000;
 
@@ -69,7 +89,7 @@ function actorPicker(users: { id: string; roles: string[] }[]) {
   const byRole = new Map<string, { id: string; roles: string[] }[]>();
   for (const u of users) for (const r of u.roles) byRole.set(r, [...(byRole.get(r) ?? []), u]);
   const turn = new Map<string, number>();
-  return (role: DemoRole, assignee: string | null): Actor => {
+  return (role: DemoActorRole, assignee: string | null): Actor => {
     const holders = byRole.get(role) ?? byRole.get('manager')!;
     const own = holders.find((u) => u.id === assignee);
     if (own) return { id: own.id, roles: own.roles };
@@ -125,7 +145,9 @@ async function play(runtime: DemoRuntime, plan: DemoPlan, options: LoadDemoOptio
   }
   const actorFor = actorPicker(users);
   const agent = actorFor('agent', null);
-  const total = plan.customers.length + plan.tickets.reduce((n, t) => n + 1 + t.steps.length, 0);
+  const extras = options.extras ?? [];
+  const total =
+    plan.customers.length + plan.tickets.reduce((n, t) => n + 1 + t.steps.length, 0) + extras.length;
   const report = (done: number) => {
     if (options.onProgress && (done % 250 === 0 || done === total)) options.onProgress(done, total);
   };
@@ -139,12 +161,14 @@ async function play(runtime: DemoRuntime, plan: DemoPlan, options: LoadDemoOptio
     report(i + 1);
   }
 
-  // Every submission and event, in time order (a ticket's own steps keep their order on ties).
+  // Every submission and event, in time order (a ticket's own steps keep their order on ties; extras
+  // come after the tickets' steps of the same instant, in the order given).
   const actions: { at: number; ticket: number; step: number }[] = [];
   for (const [t, ticket] of plan.tickets.entries()) {
     actions.push({ at: ticket.createdAt, ticket: t, step: -1 });
     ticket.steps.forEach((s, step) => actions.push({ at: s.at, ticket: t, step }));
   }
+  extras.forEach((e, i) => actions.push({ at: e.at, ticket: plan.tickets.length, step: i }));
   actions.sort((a, b) => a.at - b.at || a.ticket - b.ticket || a.step - b.step);
 
   const recordIds: string[] = new Array(plan.tickets.length);
@@ -185,8 +209,10 @@ async function play(runtime: DemoRuntime, plan: DemoPlan, options: LoadDemoOptio
       while (nextRulesAt <= action.at) nextRulesAt += DAY;
     }
     clock.set(Math.max(action.at, clock.now().getTime()));
-    const ticket = plan.tickets[action.ticket]!;
-    if (action.step < 0) {
+    const ticket = plan.tickets[action.ticket];
+    if (!ticket) {
+      await extras[action.step]!.run({ runtime, ticketIds: recordIds, customerIds, actorFor });
+    } else if (action.step < 0) {
       const data = {
         ...ticket.submission,
         customer: customerIds.get(ticket.customerRef) ?? ticket.customerRef,

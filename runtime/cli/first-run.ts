@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { DemoClock } from '../../examples/demo-data/demo-clock';
 import { defectRuleThreshold } from '../../examples/demo-data/demo-defect-rule';
+import { demoExtras } from '../../examples/demo-data/demo-extras';
 import { demoPeriodEndingAt } from '../../examples/demo-data/demo-period';
 import { createDemoPlan, DEFAULT_PLAN_OPTIONS } from '../../examples/demo-data/demo-plan';
 import { loadDemo, type LoadDemoResult } from '../../examples/demo-data/load-demo';
@@ -83,6 +84,7 @@ export async function installOnFirstRun(db: Database, options: FirstRunOptions):
   const demo = await loadDemo({ db, clock, logger: options.logger }, plan, {
     password: options.demoPassword,
     onProgress: options.onProgress,
+    extras: demoExtras(plan),
   });
   return { templates: templates.map((t) => t.name), demo };
 }

@@ -74,6 +74,26 @@ describe('first run with demo data, on SQLite', () => {
     expect(done).toBe(total);
   });
 
+  it('has customers answer surveys for their own followed-up tickets', async () => {
+    const surveys = (await db
+      .knex('records')
+      .where({ form_key: 'after-sales-survey' })
+      .select('data', 'created_at')) as {
+      data: string | Record<string, unknown>;
+      created_at: number | string;
+    }[];
+    expect(surveys.length).toBeGreaterThan(10);
+    const ticketIds = new Set(
+      (await db.knex('records').where({ form_key: 'after-sales-ticket' }).pluck('id')) as string[],
+    );
+    for (const survey of surveys) {
+      const data =
+        typeof survey.data === 'string' ? (JSON.parse(survey.data) as Record<string, unknown>) : survey.data;
+      expect(ticketIds.has(data.ticket as string)).toBe(true);
+      expect(Number(survey.created_at)).toBeLessThanOrEqual(NOW);
+    }
+  });
+
   it('creates the demo team, and the store is no longer a first run', async () => {
     const users = (await db.knex('users').pluck('username')) as string[];
     expect(users.sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
