@@ -53,7 +53,18 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
         : `Created the first admin user "${admin.username}" with the password from CLOSEDLOOP_ADMIN_PASSWORD.`,
     );
   }
+  let installing = firstRun;
+  // Ctrl-C during a minutes-long demo load stops at once rather than after it; what was loaded stays.
+  void stopRequested.then(() => {
+    if (!installing) return;
+    io.err(
+      `Stopped during the first run: the demo data is only partly loaded. To start afresh, delete ` +
+        `the database (${databaseUrl}) and start again; started as it is, it keeps what was loaded.`,
+    );
+    process.exit(130);
+  });
   const installed = firstRun ? await installTemplatesAndDemo(db, io, logger, demoTickets) : null;
+  installing = false;
   const stopWorkers = startWorkers(runtime, {
     smtpUrl: io.env.SMTP_URL,
     mailFrom: io.env.MAIL_FROM,

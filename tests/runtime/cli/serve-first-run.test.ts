@@ -58,6 +58,20 @@ describe('closedloop serve --first-run', () => {
     }
   }, 60_000);
 
+  it('stops at once when interrupted during the demo load, saying how to start afresh', async () => {
+    const file = join(dir, 'interrupted.db');
+    const server = spawnClosedloop(['serve', '--first-run'], {
+      ...env,
+      DATABASE_URL: `sqlite:${file}`,
+      CLOSEDLOOP_DEMO_TICKETS: '2000',
+    });
+    await server.waitFor(/Loading demo data/);
+    expect(await server.stop('SIGINT')).toBe(130);
+    expect(server.output()).toContain('Stopped during the first run: the demo data is only partly loaded');
+    expect(server.output()).toContain(file);
+    expect(server.output()).not.toContain('listening on');
+  }, 60_000);
+
   it('refuses an unknown option and a demo size it cannot use, naming them', async () => {
     const option = spawnClosedloop(['serve', '--demo'], env);
     expect(await option.exited()).toBe(1);
