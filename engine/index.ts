@@ -63,6 +63,7 @@ export {
 } from './time/zoned-time';
 
 // Forms
+export { customerFillOf, fillFromCustomer, type CustomerFill } from './forms/customer-fill';
 export {
   compileForm,
   checkFormDefinition,
@@ -171,6 +172,7 @@ export {
   PointError,
   type ReportPoint,
   dimensionValueLabels,
+  userDimensionNames,
   valueLabel,
   type ValueLabels,
   reportDefinitionSchema,

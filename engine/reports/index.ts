@@ -29,7 +29,7 @@ export { compileReport, dimensionName } from './compile-report';
 export type { CompileReportOptions } from './compile-report';
 export type { FieldLookup } from './report-field';
 export { postProcess } from './post-process';
-export { dimensionValueLabels, valueLabel } from './value-labels';
+export { dimensionValueLabels, userDimensionNames, valueLabel } from './value-labels';
 export type { FormLookup, ValueLabels } from './value-labels';
 export { evaluatePlan, PlanEvaluator } from './evaluate-plan';
 export type { PlanRecord, PlanStore } from './evaluate-plan';
@@ -61,6 +61,7 @@ export type {
   PlanSource,
   PlanJoin,
   PostStep,
+  WeightedComponent,
   RelatedCondition,
   RelatedOperand,
   RelatedTable,

@@ -52,6 +52,30 @@ export function dimensionValueLabels(
   return labels;
 }
 
+/**
+ * Dimensions whose values are user ids — the record's `assignee`, or a `user` field of the source or
+ * joined form — so the runtime can show people by name (it alone can read the users).
+ */
+export function userDimensionNames(
+  spec: Pick<ReportDefinition, 'source' | 'dimensions'>,
+  forms: FormLookup,
+): string[] {
+  const names: string[] = [];
+  for (const d of spec.dimensions ?? []) {
+    if (d.grain) continue;
+    const field = resolveField(d.field, spec);
+    if (field.system) {
+      if (field.system === 'assignee') names.push(dimensionName(d));
+      continue;
+    }
+    if (field.path?.length !== 1) continue;
+    const form = forms(field.form);
+    const node = form ? formTree(form).byKey.get(field.path[0]!) : undefined;
+    if ((node?.field as { type?: string } | undefined)?.type === 'user') names.push(dimensionName(d));
+  }
+  return names;
+}
+
 /** The shown text of `value` in column `name`: its label when it has one, else the value itself. */
 export function valueLabel(labels: ValueLabels | undefined, name: string, value: JsonScalar | undefined) {
   if (typeof value !== 'string') return value;

@@ -2,14 +2,15 @@
  * @module Runs a report: the spec is compiled by the engine (field types from the stored forms), the
  * plan rendered to SQL for this store's dialect, the rows read back and post-processed, and the chart
  * option built by the engine's `chartOption` — the same function the browser uses. Choice-field
- * dimensions keep their raw option values in the rows; `labels` maps them to the option labels in the
- * requested locale, which the chart option already shows.
+ * and user dimensions keep their raw values (option values, user ids) in the rows; `labels` maps them
+ * to option labels in the requested locale and to people's names, which the chart option already shows.
  */
 import {
   bundleContext,
   chartOption,
   compileReport,
   dimensionValueLabels,
+  userDimensionNames,
   type ValueLabels,
   type ChartOption,
   type Locale,
@@ -23,6 +24,7 @@ import { loadWorkingBundle } from '../definitions/stored-definition-context';
 import type { RuntimeContext } from '../runtime-context';
 import { planToQuery } from './plan-to-sql';
 import { readPlanRows } from './read-plan-rows';
+import { userValueLabels } from './user-value-labels';
 
 export interface RunReportOptions {
   /** Runtime values the plan reads; `asOf` defaults to the runtime clock's now. */
@@ -57,6 +59,7 @@ export async function runReport(
   let plan: QueryPlan;
   let spec: ReportDefinition | undefined;
   let labels: ValueLabels = {};
+  let userDimensions: string[] = [];
   const locale = options.locale ?? 'en';
   if (isPlan(specOrPlan)) plan = specOrPlan;
   else {
@@ -67,11 +70,14 @@ export async function runReport(
       fields: (form) => context.formFields(form),
       ...(options.sharedFilters ? { sharedFilters: options.sharedFilters } : {}),
     });
-    labels = dimensionValueLabels(spec, (key) => bundle.forms?.find((f) => f.key === key), locale);
+    const forms = (key: string) => bundle.forms?.find((f) => f.key === key);
+    labels = dimensionValueLabels(spec, forms, locale);
+    userDimensions = userDimensionNames(spec, forms);
   }
   const params: Record<string, JsonScalar> = { asOf: runtime.clock.now().toISOString(), ...options.params };
   const raw = (await planToQuery(knex, dialect, plan, params)) as Record<string, unknown>[];
   const rows = readPlanRows(plan, raw, params);
+  labels = { ...labels, ...(await userValueLabels(knex, rows, userDimensions)) };
   const option = spec?.chart ? chartOption(spec.chart, rows, locale, plan.outputs, labels) : null;
   return { rows, outputs: plan.outputs, labels, option };
 }

@@ -1,9 +1,11 @@
 /**
  * Choice-field dimensions on both databases: the chart option and the CSV show the option labels in the
  * reader's language (`Accept-Language`, or an explicit `locale`), while the rows keep the raw option
- * values that a drill-down into records needs, with the labels beside them.
+ * values that a drill-down into records needs, with the labels beside them. People (the assignee) are
+ * shown by name the same way, their ids kept in the rows.
  */
 import { describe, expect, it } from 'vitest';
+import { createUser } from '../../../runtime/auth/users';
 import { DefinitionStore } from '../../../runtime/definitions/definition-store';
 import { type Harness, type TestLogin } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
@@ -45,6 +47,19 @@ async function seed(h: Harness): Promise<void> {
     await store.saveDraft(kind, body.key, body, 'admin');
     await store.publish(kind, body.key, 'admin');
   }
+  const wang = await createUser(h.runtime, {
+    username: 'wang',
+    displayName: 'Wang Wei 王伟',
+    password: 'correct horse battery',
+    roles: ['agent'],
+  });
+  const li = await createUser(h.runtime, {
+    username: 'li',
+    password: 'correct horse battery',
+    roles: ['agent'],
+  });
+  // i % 3 === 0 → Wang (4), i % 3 === 1 → li (4), else nobody (4).
+  const assigneeOf = (i: number) => (i % 3 === 0 ? wang.id : i % 3 === 1 ? li.id : null);
   const at = Date.parse('2026-11-01T00:00:00Z');
   // i = 0..11: i % 4 === 0 → battery (3), i % 4 === 1 → noise (3), else screen (6).
   const categoryOf = (i: number) => (i % 4 === 0 ? 'battery' : i % 4 === 1 ? 'noise' : 'screen');
@@ -55,6 +70,7 @@ async function seed(h: Harness): Promise<void> {
       form_version: 1,
       revision: 1,
       data: JSON.stringify({ category: categoryOf(i) }),
+      assignee: assigneeOf(i),
       created_at: at + i * 3_600_000,
       updated_at: at + i * 3_600_000,
     })),
@@ -94,6 +110,31 @@ describe.each(DIALECTS)('choice-field labels in reports on %s', (dialect) => {
     expect(zh.body.rows.map((r: { category: string }) => r.category)).toEqual(['battery', 'noise', 'screen']);
     expect(zh.body.option.xAxis.data).toEqual(['电池', '噪音', '屏幕']);
     expect(zh.body.labels.category.screen).toBe('屏幕');
+  });
+
+  it('shows the assignee by display name (else username), ids kept in the rows', async () => {
+    const spec = {
+      ...REPORT,
+      key: 'tickets-by-assignee',
+      dimensions: [{ field: 'assignee', label: { en: 'Agent', 'zh-CN': '处理人' } }],
+      sort: [{ by: 'n', direction: 'desc' }],
+      chart: { type: 'bar', x: 'assignee', y: 'n' },
+    };
+    const res = await h.request({
+      method: 'POST',
+      url: '/api/reports/query',
+      headers: viewer.headers,
+      payload: { spec },
+    });
+    expect(res.status).toBe(200);
+    const ids = await h.db.knex('users').whereIn('username', ['wang', 'li']).select('id', 'username');
+    const idOf = (name: string) => ids.find((u: { username: string }) => u.username === name)!.id as string;
+    expect(res.body.labels.assignee).toEqual({ [idOf('wang')]: 'Wang Wei 王伟', [idOf('li')]: 'li' });
+    expect(new Set(res.body.rows.map((r: { assignee: string | null }) => r.assignee))).toEqual(
+      new Set([idOf('wang'), idOf('li'), null]),
+    );
+    expect(res.body.option.xAxis.data).toEqual(expect.arrayContaining(['Wang Wei 王伟', 'li']));
+    expect(res.body.option.xAxis.data.join(' ')).not.toContain(idOf('wang'));
   });
 
   it('lets an explicit locale win over Accept-Language', async () => {
