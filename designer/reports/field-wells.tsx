@@ -14,11 +14,13 @@ import { useFieldName } from './field-list';
 import {
   FIELD_OPS,
   KPI_FIELD_INPUT,
+  measureNames,
   measureSpec,
   newId,
   type DimensionItem,
   type MeasureItem,
 } from './report-draft';
+import { QualityIndexEditor } from './quality-index-editor';
 import type { ReportFieldOption } from './report-fields';
 import { AGGREGATE_LABELS, reportsMessages } from './reports-messages';
 
@@ -87,9 +89,11 @@ export function FieldWells({
         (m.kpi === 'pareto' ? ' (Pareto)' : ` (${m.kpi.toUpperCase()})`)
       : `${AGGREGATE_LABELS[locale][m.op]} · ${nameOf(m.field)}`;
 
+  const names = measureNames(measures);
+  const nameOfId = (id: string) => names[measures.findIndex((x) => x.id === id)];
   const kpiFormula = (m: MeasureItem & { kind: 'kpi' }) => {
     try {
-      return pickText(KPI_PRESETS[m.kpi].formula(measureSpec(m, 'x') as never), locale);
+      return pickText(KPI_PRESETS[m.kpi].formula(measureSpec(m, 'x', nameOfId) as never), locale);
     } catch {
       return '';
     }
@@ -178,7 +182,7 @@ export function FieldWells({
               )}
               {input !== null && (
                 <select
-                  aria-label={t('wells.kpiField', { name })}
+                  aria-label={t(input === 'times' ? 'wells.arrivedField' : 'wells.kpiField', { name })}
                   value={m.field ?? ''}
                   onChange={(e) => setMeasure(m.id, { field: e.target.value })}
                 >
@@ -190,6 +194,22 @@ export function FieldWells({
                   ))}
                 </select>
               )}
+              {m.kind === 'kpi' && input === 'times' && (
+                <select
+                  aria-label={t('wells.promisedField', { name })}
+                  value={m.promised ?? ''}
+                  onChange={(e) => setMeasure(m.id, { promised: e.target.value })}
+                >
+                  <option value="">—</option>
+                  {fields
+                    .filter((f) => f.time)
+                    .map((f) => (
+                      <option key={f.name} value={f.name}>
+                        {fieldName(f, f.name)}
+                      </option>
+                    ))}
+                </select>
+              )}
               <button
                 type="button"
                 className="small"
@@ -199,6 +219,16 @@ export function FieldWells({
                 ×
               </button>
               {m.kind === 'kpi' && <small className="muted report-formula">{kpiFormula(m)}</small>}
+              {m.kind === 'kpi' && m.kpi === 'quality_index' && (
+                <QualityIndexEditor
+                  index={m}
+                  measures={measures}
+                  labelOf={measureLabel}
+                  onChange={(components) =>
+                    onMeasures(measures.map((x) => (x.id === m.id ? { ...m, components } : x)))
+                  }
+                />
+              )}
             </li>
           );
         })}

@@ -14,6 +14,13 @@ import {
   type KpiKey,
   type ReportMeasure,
 } from '../../engine/reports/report-measure.schema';
+import {
+  componentsDraft,
+  componentsSpec,
+  MISSING_MEASURE,
+  type QualityComponentDraft,
+  type QualityComponentSpec,
+} from './quality-components';
 
 export interface DimensionItem {
   id: string;
@@ -25,7 +32,17 @@ export interface DimensionItem {
 
 export type MeasureItem =
   | { id: string; kind: 'aggregate'; op: AggregateOp; field?: string; as?: string }
-  | { id: string; kind: 'kpi'; kpi: KpiKey; field?: string; as?: string };
+  | {
+      id: string;
+      kind: 'kpi';
+      kpi: KpiKey;
+      field?: string;
+      as?: string;
+      /** On-site punctuality's second field (its first, `field`, is the arrival time). */
+      promised?: string;
+      /** A quality index's weights, by the wells' ids of the measures it blends. */
+      components?: QualityComponentDraft[];
+    };
 
 export interface FilterItem {
   id: string;
@@ -62,7 +79,7 @@ export interface ReportDraft {
 }
 
 /** Where a KPI preset takes its one field, if it takes one. */
-export const KPI_FIELD_INPUT: Record<KpiKey, 'field' | 'contacts' | 'response' | 'match' | null> = {
+export const KPI_FIELD_INPUT: Record<KpiKey, 'field' | 'contacts' | 'response' | 'match' | 'times' | null> = {
   csat: 'field',
   nps: 'field',
   ces: 'field',
@@ -75,6 +92,8 @@ export const KPI_FIELD_INPUT: Record<KpiKey, 'field' | 'contacts' | 'response' |
   reopen_rate: null,
   backlog: null,
   pareto: null,
+  punctuality: 'times',
+  quality_index: null,
 };
 
 /** Aggregates that need a field (the others count rows). */
@@ -115,11 +134,26 @@ export function measureNames(measures: readonly MeasureItem[]): string[] {
   });
 }
 
-export function measureSpec(m: MeasureItem, as: string): ReportMeasure {
+/**
+ * The spec of one measure named `as`; `nameOf` gives the output names of the other measures (a quality
+ * index names its components by them).
+ */
+export function measureSpec(
+  m: MeasureItem,
+  as: string,
+  nameOf: (measureId: string) => string | undefined = () => undefined,
+): ReportMeasure {
   if (m.kind === 'aggregate') {
     return (
       m.field !== undefined && m.field !== '' ? { op: m.op, field: m.field, as } : { op: m.op, as }
     ) as ReportMeasure;
+  }
+  if (m.kpi === 'quality_index') {
+    // A component whose measure was stored under a name the report lacks keeps that name, so the
+    // engine's check names it instead of the designer dropping it quietly.
+    const name = (id: string) =>
+      id.startsWith(MISSING_MEASURE) ? id.slice(MISSING_MEASURE.length) : nameOf(id);
+    return { kpi: 'quality_index', as, components: componentsSpec(m.components ?? [], name) };
   }
   const input = KPI_FIELD_INPUT[m.kpi];
   const f = m.field ?? '';
@@ -132,7 +166,9 @@ export function measureSpec(m: MeasureItem, as: string): ReportMeasure {
           ? { response: { field: f } }
           : input === 'match'
             ? { match: [f] }
-            : {};
+            : input === 'times'
+              ? { arrived: f, promised: m.promised ?? '' }
+              : {};
   return { kpi: m.kpi, as, ...extra } as ReportMeasure;
 }
 
@@ -220,7 +256,9 @@ export function draftToSpec(
     key: draft.key,
     title: draft.title,
     source,
-    measures: draft.measures.map((m, i) => measureSpec(m, names[i]!)),
+    measures: draft.measures.map((m, i) =>
+      measureSpec(m, names[i]!, (id) => names[draft.measures.findIndex((x) => x.id === id)]),
+    ),
     chart: chartSpec(draft, names),
   } as ReportDefinition;
   if (dimensions.length > 0) spec.dimensions = dimensions;
@@ -256,9 +294,19 @@ export function specToDraft(spec: ReportDefinition): ReportDraft {
         const field =
           typeof raw.field === 'string'
             ? raw.field
-            : (((raw.contacts ?? raw.response) as { field?: string } | undefined)?.field ??
-              (Array.isArray(raw.match) ? (raw.match[0] as string) : undefined));
-        return { id: newId('m'), kind: 'kpi', kpi: m.kpi, as: m.as, ...(field ? { field } : {}) };
+            : typeof raw.arrived === 'string'
+              ? raw.arrived
+              : (((raw.contacts ?? raw.response) as { field?: string } | undefined)?.field ??
+                (Array.isArray(raw.match) ? (raw.match[0] as string) : undefined));
+        const promised = typeof raw.promised === 'string' ? { promised: raw.promised } : {};
+        return {
+          id: newId('m'),
+          kind: 'kpi',
+          kpi: m.kpi,
+          as: m.as,
+          ...(field ? { field } : {}),
+          ...promised,
+        };
       }
       return {
         id: newId('m'),
@@ -276,6 +324,12 @@ export function specToDraft(spec: ReportDefinition): ReportDraft {
     })),
     chartType: spec.chart?.type ?? 'table',
   };
+  const idOf = (name: string) => draft.measures.find((m) => m.as === name)?.id;
+  spec.measures.forEach((m, i) => {
+    const item = draft.measures[i];
+    if ('kpi' in m && m.kpi === 'quality_index' && item?.kind === 'kpi')
+      item.components = componentsDraft(m.components as QualityComponentSpec[], idOf);
+  });
   const target = TARGET_OF(spec.chart);
   if (target) draft.target = target;
   if (join) {

@@ -57,7 +57,8 @@ export function ReportTable({
         </div>
       )}
       {outputs
-        .filter((o) => o.formula && !o.computed)
+        // A post step's own KPI (the quality index) declares its formula; a Pareto's cumulative share repeats its count's.
+        .filter((o) => o.formula && (!o.computed || o.better !== undefined))
         .map((o) => (
           <p key={o.name} className="muted small">
             {t('formula', {

@@ -4,7 +4,7 @@
  * every KPI key so a new preset does not compile until someone decides how its effect is verified.
  *
  * - `rate`: a share of tickets / answers (CSAT's 4–5 ratings, FCR, SLA attainment, reopen rate,
- *   recurrence): successes out of trials per window, the two-proportion z-test.
+ *   recurrence, on-site punctuality): successes out of trials per window, the two-proportion z-test.
  * - `time`: minutes per ticket (FRT, resolution time, AHT): the Mann–Whitney U test, value = median.
  * - `score`: one answer per respondent (CES 1–7; NPS with each answer scored +100 / 0 / −100, whose
  *   mean is exactly the NPS): the Mann–Whitney U test, value = mean, as these KPIs are defined.
@@ -37,6 +37,13 @@ export const KPI_EFFECT_KINDS: { readonly [K in KpiKey]: EffectKindInfo | null }
     observation: {
       en: 'trial: a resolved ticket; success: resolved at first contact and never reopened',
       'zh-CN': '样本：一张已解决工单；成功：一次交互即解决且从未重开',
+    },
+  },
+  punctuality: {
+    kind: 'rate',
+    observation: {
+      en: 'trial: an on-site visit with both times; success: arrived by the promised time',
+      'zh-CN': '样本：一次两个时间都已填写的上门；成功：按承诺时间到达',
     },
   },
   sla_attainment: {
@@ -91,6 +98,8 @@ export const KPI_EFFECT_KINDS: { readonly [K in KpiKey]: EffectKindInfo | null }
   },
   backlog: null,
   pareto: null,
+  // A blend of other KPIs: verify the component KPIs themselves.
+  quality_index: null,
 };
 
 export interface EffectKpi extends EffectKindInfo {

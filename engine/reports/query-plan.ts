@@ -136,7 +136,20 @@ export type PostStep =
   /** Keeps the rows of the `n` values of `dimension` with the largest total of `by`. */
   | { step: 'top_n'; dimension: string; n: number; by: string }
   /** Sorts by `of` descending and adds `as` = running total of `of` ÷ grand total × 100. */
-  | { step: 'cumulative_share'; of: string; as: string };
+  | { step: 'cumulative_share'; of: string; as: string }
+  /**
+   * Adds `as` = Σ weightᵢ × scoreᵢ ÷ Σ weightᵢ over the components whose measure `of` has a value in
+   * the row, scoreᵢ = clamp((value − worst) ÷ (best − worst), 0, 1) × 100; NULL when none has one.
+   */
+  | { step: 'weighted_index'; as: string; components: WeightedComponent[] };
+
+/** One input of a `weighted_index` step: the measure read and how it is normalised. */
+export interface WeightedComponent {
+  of: string;
+  weight: number;
+  worst: number;
+  best: number;
+}
 
 export type OutputFormat = 'number' | 'integer' | 'percent' | 'minutes' | 'date' | 'text';
 

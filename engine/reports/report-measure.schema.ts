@@ -22,6 +22,23 @@ const fieldOrEventSchema = {
   additionalProperties: false,
 } as const;
 
+/**
+ * One KPI in a weighted quality index: another measure of the report by its output name, its weight
+ * in percent, and the values that score 0 (`worst`) and 100 (`best`); `best` below `worst` means
+ * lower is better (FRT).
+ */
+const qualityComponentSchema = {
+  type: 'object',
+  properties: {
+    measure: outputNameSchema,
+    weight: { type: 'number', exclusiveMinimum: 0, maximum: 100 },
+    worst: { type: 'number' },
+    best: { type: 'number' },
+  },
+  required: ['measure', 'weight', 'worst', 'best'],
+  additionalProperties: false,
+} as const;
+
 export const AGGREGATE_OPS = [
   'count',
   'count_distinct',
@@ -201,6 +218,29 @@ export const kpiMeasureSchema = {
       type: 'object',
       properties: { kpi: { const: 'pareto' }, ...kpiBase },
       required: ['kpi', 'as'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        kpi: { const: 'punctuality' },
+        ...kpiBase,
+        /** The datetime the visit was promised for, and the one the engineer arrived at. */
+        promised: reportFieldSchema,
+        arrived: reportFieldSchema,
+      },
+      required: ['kpi', 'as', 'promised', 'arrived'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        kpi: { const: 'quality_index' },
+        ...kpiBase,
+        /** The KPIs blended, each another measure of this report; the weights sum to 100. */
+        components: { type: 'array', items: qualityComponentSchema, minItems: 1, maxItems: 10 },
+      },
+      required: ['kpi', 'as', 'components'],
       additionalProperties: false,
     },
   ],

@@ -32,6 +32,30 @@ export const reportMessages: MessageCatalog = {
     en: 'A Pareto measure needs exactly one dimension (the category), without a time grain',
     'zh-CN': '帕累托指标需要且只能有一个维度（类别），且不能带时间粒度',
   },
+  'quality-index-unknown-measure': {
+    en: '"{name}" is not a measure of this report (known: {known})',
+    'zh-CN': '“{name}”不是本报表的指标（已有：{known}）',
+  },
+  'quality-index-self': {
+    en: 'A quality index cannot include itself',
+    'zh-CN': '质量指数不能包含自身',
+  },
+  'quality-index-nested': {
+    en: '"{name}" is another quality index; blend the KPIs themselves',
+    'zh-CN': '“{name}”是另一个质量指数，请直接选用各项指标',
+  },
+  'quality-index-duplicate-component': {
+    en: '"{name}" is already a component of this index',
+    'zh-CN': '“{name}”已是此指数的组成项',
+  },
+  'quality-index-flat-bounds': {
+    en: 'Worst and best are both {value}: give the value that scores 0 and the one that scores 100',
+    'zh-CN': '最差值与最佳值都是 {value}：请分别填写得 0 分和得 100 分的数值',
+  },
+  'quality-index-weights-not-100': {
+    en: 'The weights add up to {total} %, not 100 %',
+    'zh-CN': '权重合计为 {total}%，应为 100%',
+  },
   'duplicate-output': {
     en: 'The output name "{name}" is used twice',
     'zh-CN': '输出名称“{name}”重复',

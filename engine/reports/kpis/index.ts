@@ -9,6 +9,8 @@ import { frtPreset } from './frt';
 import type { KpiPreset } from './kpi-preset';
 import { npsPreset } from './nps';
 import { paretoPreset } from './pareto';
+import { punctualityPreset } from './punctuality';
+import { qualityIndexPreset } from './quality-index';
 import { recurrencePreset } from './recurrence';
 import { reopenRatePreset } from './reopen-rate';
 import { resolutionTimePreset } from './resolution-time';
@@ -27,6 +29,8 @@ export const KPI_PRESETS: { readonly [K in KpiKey]: KpiPreset<K> } = {
   backlog: backlogPreset,
   recurrence: recurrencePreset,
   pareto: paretoPreset,
+  punctuality: punctualityPreset,
+  quality_index: qualityIndexPreset,
 };
 
 /**
