@@ -1,7 +1,7 @@
 /**
  * @module Per-field checks of a form definition: each type's own constraints (bounds, options,
  * patterns), defaults that fit their field, storage hints that storage can honour, and the customer
- * field's place (one per form, at the top level, naming a known customer form).
+ * field's place (one per form, at the top level, naming a known customer form) and what it fills.
  */
 import type { DefinitionContext } from '../definitions/definition-context';
 import type { Issue } from '../issues/issue';
@@ -12,6 +12,7 @@ import { formDefinitionIssue } from './form-messages';
 import { allNodes, type DataNode, type FormScope } from './form-tree';
 import { fieldTypeOf, type LeafField } from './fields/field-types';
 import { checkAllBounds } from './fields/field-checks';
+import { checkCustomerFill } from './check-customer-fill';
 
 function checkDefault(node: DataNode, field: LeafField, locale: Locale): Issue[] {
   if (!('default' in field) || field.default === undefined) return [];
@@ -59,6 +60,7 @@ function checkCustomers(nodes: DataNode[], context: DefinitionContext | undefine
       );
     }
   }
+  if (first) issues.push(...checkCustomerFill(first, first.scope, context, locale));
   return issues;
 }
 

@@ -8,7 +8,7 @@ import type { FormDefinition } from './form-definition.schema';
 import { allNodes, formTree, type DataNode } from './form-tree';
 import { fieldTypeOf } from './fields/field-types';
 
-function fieldInfo(node: DataNode): FieldInfo {
+export function fieldInfo(node: DataNode): FieldInfo {
   const field = node.field;
   if (field.type === 'group') return { key: node.infoKey, type: 'group', numeric: false, multiple: true };
   const spec = fieldTypeOf(field);

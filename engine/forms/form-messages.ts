@@ -66,6 +66,26 @@ export const formDefinitionMessages: MessageCatalog = {
     'zh-CN': '客户字段必须位于表单顶层，不能放在重复组中',
   },
   'unknown-form': { en: 'Unknown form "{form}"', 'zh-CN': '未知表单“{form}”' },
+  'fill-without-source': {
+    en: 'A customer field fills fields only from its source form: name the form in "source"',
+    'zh-CN': '客户字段只能从其来源表单带出字段：请在“source”中指定表单',
+  },
+  'fill-unknown-target': {
+    en: '"{field}" is not a top-level field of this form',
+    'zh-CN': '“{field}”不是本表单的顶层字段',
+  },
+  'fill-bad-target': {
+    en: '"{field}" cannot be filled from the customer (it is the customer field, computed or a repeating group)',
+    'zh-CN': '“{field}”不能由客户带出（它是客户字段本身、计算字段或重复组）',
+  },
+  'fill-unknown-source-field': {
+    en: 'Form "{form}" has no top-level field "{field}"',
+    'zh-CN': '表单“{form}”没有顶层字段“{field}”',
+  },
+  'fill-incompatible': {
+    en: '"{field}" ({targetType}) cannot hold the values of "{from}" ({sourceType})',
+    'zh-CN': '“{field}”（{targetType}）无法存放“{from}”（{sourceType}）的值',
+  },
 };
 
 /** Problems in submitted data. `{label}` is the field's label in the message's language. */
@@ -139,6 +159,10 @@ export const formDataMessages: MessageCatalog = {
     'zh-CN': '“{label}”必须是文件引用 {hash, name, size, contentType}',
   },
   invalid: { en: '"{label}" is invalid', 'zh-CN': '“{label}”无效' },
+  'unknown-customer': {
+    en: '"{label}" names no customer: there is no record "{id}" in the customer form',
+    'zh-CN': '“{label}”未指向任何客户：客户表单中没有记录“{id}”',
+  },
 };
 
 /** Words that data messages insert in the reader's language; params keep the stable English token. */

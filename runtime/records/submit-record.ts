@@ -1,9 +1,10 @@
 /**
- * @module Submitting a record to a form: validated against the form's latest published version (422
- * with the issues, and nothing stored, when invalid); then in one transaction the record (revision 1,
- * form version pinned, customer column from the form's customer field), its first revision row, the
- * `record.created` event, and — when a flow moves the form's records — the started flow instance
- * (flow version pinned) with its effects carried out.
+ * @module Submitting a record to a form: in one transaction, the customer it names resolved and its
+ * values filled in (`runtime/customers/customer-reference.ts`), the data validated against the form's
+ * latest published version (422 with the issues, and nothing stored, when invalid); then the record
+ * (revision 1, form version pinned, customer column from the form's customer field), its first revision
+ * row, the `record.created` event, and — when a flow moves the form's records — the started flow
+ * instance (flow version pinned) with its effects carried out.
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
@@ -12,6 +13,7 @@ import { applyFlowStep } from '../flows/apply-flow-step';
 import { stepScope } from '../flows/step-scope';
 import { flowForForm } from '../flows/flow-loader';
 import { missingFileIssues } from '../attachments/check-file-refs';
+import { resolveCustomer } from '../customers/customer-reference';
 import { appendEvent } from '../events/append-event';
 import { invalid } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
@@ -34,19 +36,28 @@ export async function submitRecord(
 ): Promise<RecordDetail> {
   const now = runtime.clock.now();
   const form = await loadPublishedForm(runtime, formKey);
-  const checked = form.compiled.validate(input.data, { now, locale });
-  if (!checked.ok) throw invalid(checked.issues, `The ${formKey} record has invalid values`);
-  const data = checked.value;
-  const missingFiles = await missingFileIssues(runtime.db.knex, form.definition, data, locale);
-  if (missingFiles.length > 0)
-    throw invalid(missingFiles, `The ${formKey} record refers to files never uploaded`);
   const id = randomUUID();
 
-  await runtime.db.knex.transaction((trx) =>
-    storeNewRecord(runtime, trx, { id, formKey, form, data, overrides: input, actor, now }),
-  );
+  await runtime.db.knex.transaction(async (trx) => {
+    // The customer's values are copied in before validation, in the transaction that stores them.
+    const given = isObject(input.data) ? input.data : {};
+    const customer = isObject(input.data)
+      ? await resolveCustomer(trx, form, input.data, { given, locale })
+      : { data: input.data, issues: [] };
+    const checked = form.compiled.validate(customer.data, { now, locale });
+    if (!checked.ok || customer.issues.length > 0)
+      throw invalid([...customer.issues, ...checked.issues], `The ${formKey} record has invalid values`);
+    const data = checked.value;
+    const missingFiles = await missingFileIssues(trx, form.definition, data, locale);
+    if (missingFiles.length > 0)
+      throw invalid(missingFiles, `The ${formKey} record refers to files never uploaded`);
+    await storeNewRecord(runtime, trx, { id, formKey, form, data, overrides: input, actor, now });
+  });
   return readRecord(runtime, id);
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface NewRecord {
   id: string;

@@ -1,10 +1,11 @@
 /**
  * @module Updating a record's data (`PATCH /api/records/:id`) under optimistic concurrency: the caller
  * names the revision it read (`If-Match`); a different current revision is 409 `stale-revision` and
- * nothing changes. The partial data is merged, re-validated against the record's pinned form version
- * (422 and nothing stored when invalid) and stored as the next revision; the flow gets
- * `record.updated` with the changed fields (and a changed tier / priority), which may re-target
- * running SLA clocks as their policies say. A record whose flow has finished is only updated.
+ * nothing changes. The partial data is merged (a changed customer fills its fields again), re-validated
+ * against the record's pinned form version (422 and nothing stored when invalid) and stored as the next
+ * revision; the flow gets `record.updated` with the changed fields (and a changed tier / priority),
+ * which may re-target running SLA clocks as their policies say. A record whose flow has finished is
+ * only updated.
  *
  * `applyRecordUpdate` is that core inside a caller's transaction (a rule's `set-fields` action runs it
  * in its firing's transaction, on the current revision); `updateRecord` wraps it for the API.
@@ -15,6 +16,7 @@ import { applyFlowStep } from '../flows/apply-flow-step';
 import { stepScope } from '../flows/step-scope';
 import { loadFlow } from '../flows/flow-loader';
 import { missingFileIssues } from '../attachments/check-file-refs';
+import { resolveCustomer } from '../customers/customer-reference';
 import { invalid, UserError } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
 import { readJson } from '../storage/json-value';
@@ -77,8 +79,12 @@ export async function applyRecordUpdate(
   }
   const form = await loadPublishedForm(runtime, row.form_key, Number(row.form_version), trx);
   const before = readJson<RecordData>(row.data) ?? {};
-  const checked = form.compiled.validate({ ...before, ...input.data }, { now, locale });
-  if (!checked.ok) throw invalid(checked.issues, 'The updated record has invalid values');
+  // A changed customer fills its fields again before the merged data is validated.
+  const merged = { ...before, ...input.data };
+  const customer = await resolveCustomer(trx, form, merged, { given: input.data, previous: before, locale });
+  const checked = form.compiled.validate(customer.data, { now, locale });
+  if (!checked.ok || customer.issues.length > 0)
+    throw invalid([...customer.issues, ...checked.issues], 'The updated record has invalid values');
   const missingFiles = await missingFileIssues(trx, form.definition, checked.value, locale);
   if (missingFiles.length > 0)
     throw invalid(missingFiles, 'The updated record refers to files never uploaded');

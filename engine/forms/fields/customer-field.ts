@@ -1,10 +1,11 @@
 /**
  * @module The customer field: a reference (string id) to the customer a record is about. The record
  * keeps it in its `customer` column, so a form has at most one, at its top level. `source` optionally
- * names the form whose records are the customers.
+ * names the form whose records are the customers; `fill` then maps fields of this form to fields of
+ * the source form, whose values are copied from the chosen customer record (`../customer-fill.ts`).
  */
 import type { FromSchema } from 'json-schema-to-ts';
-import { definitionKeySchema } from '../../definitions/common-schemas';
+import { definitionKeySchema, fieldKeySchema } from '../../definitions/common-schemas';
 import { dataFieldProperties } from './common-field-schemas';
 import type { FieldTypeSpec } from './field-type';
 
@@ -15,6 +16,14 @@ export const customerFieldSchema = {
     ...dataFieldProperties,
     type: { const: 'customer' },
     source: definitionKeySchema,
+    /** `{ "<top-level field of this form>": "<top-level field of the source form>" }`. */
+    fill: {
+      type: 'object',
+      propertyNames: fieldKeySchema,
+      additionalProperties: fieldKeySchema,
+      minProperties: 1,
+      maxProperties: 50,
+    },
   },
   additionalProperties: false,
 } as const;
