@@ -142,6 +142,12 @@ export function describeEntry(entry: TimelineEntry, ctx: TimelineContext): Timel
       return line(t('note.added', { actor }), [str(p.text)], 'note');
     case 'action.requested':
       return line(t('action.requested', { name: str(p.name) }));
+    case 'rule.set-fields': {
+      const fields = Array.isArray(p.fields) ? (p.fields as string[]) : [];
+      return line(
+        t('rule.set-fields', { rule: str(p.rule), fields: fieldLabels(ctx.form, fields, ctx.locale) }),
+      );
+    }
     case 'timer.refused':
       return line(t('timer.refused', { reason: str(p.reason) }));
     default:

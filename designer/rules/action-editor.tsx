@@ -1,6 +1,7 @@
 /**
  * @module One action of the rule: create a record in another form with mapped fields, start a flow,
- * set fields, assign (a user, a role, the user in a field, the owner from a reference form), notify
+ * set fields (on this record or on the record whose id a field holds: `linked-record-input.tsx`),
+ * assign (a user, a role, the user in a field, the owner from a reference form), notify
  * (recipients and a zh-CN / en text with `{{placeholders}}`), or call a webhook (URL and the name of
  * the secret it is signed with). Recipients read the record the action reads: the one it assigns
  * (possibly the record created before it), the triggering one for notify.
@@ -8,6 +9,7 @@
 import type { RuleAction } from '../../engine/rules/rule-definition.schema';
 import { pickText, useLocale } from '../i18n/locale-context';
 import { IssueNotes } from './issue-notes';
+import { LinkedRecordInput } from './linked-record-input';
 import { MappingEditor } from './mapping-editor';
 import { RecipientInput } from './recipient-input';
 import { ACTION_TYPES, newAction, type RuleChange } from './rule-draft';
@@ -218,14 +220,28 @@ export function ActionEditor(props: ActionEditorProps) {
         />
       ) : null}
       {action.type === 'set-fields' ? (
-        <MappingEditor
-          targets={recordFields}
-          sources={recordFields}
-          aggregates={aggregates}
-          groupFields={groupFields}
-          map={action.values}
-          onChange={(values) => set({ ...action, values })}
-        />
+        <>
+          <LinkedRecordInput
+            value={action.record}
+            recordFields={recordFields}
+            forms={definitions.forms}
+            formFields={definitions.fields}
+            onChange={(record) => {
+              const { record: _r, ...rest } = action;
+              // Values mapped for another form's fields would not fit the new target.
+              const values = record?.form === action.record?.form ? action.values : {};
+              set(record ? { ...rest, record, values } : { ...rest, values });
+            }}
+          />
+          <MappingEditor
+            targets={action.record ? (definitions.fields.get(action.record.form) ?? []) : recordFields}
+            sources={recordFields}
+            aggregates={aggregates}
+            groupFields={groupFields}
+            map={action.values}
+            onChange={(values) => set({ ...action, values })}
+          />
+        </>
       ) : null}
       {action.type === 'notify' ? (
         <div className="rule-notify">

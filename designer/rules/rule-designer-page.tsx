@@ -61,6 +61,10 @@ function formsUsed(rule: RuleDefinition | null): string[] {
     rule.trigger.form,
     ...Object.values(rule.aggregates ?? {}).map((a) => a.form),
     ...rule.actions.flatMap((a) => (a.type === 'create-record' ? [a.form] : lookupForms(a))),
+    // A set-fields on a linked record: the forms on the way, for their fields and the check.
+    ...rule.actions.flatMap((a) =>
+      a.type === 'set-fields' && a.record ? [a.record.form, a.record.through ?? ''] : [],
+    ),
   ];
 }
 

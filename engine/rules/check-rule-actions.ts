@@ -1,10 +1,12 @@
 /**
  * @module Checks of a rule's actions beyond the schema: forms and flows that exist, mapped fields the
- * target form has, expressions and template placeholders over the rule's data, a record to act on,
+ * target form has (for set-fields, the form of the linked record it writes to, if any), expressions and
+ * template placeholders over the rule's data, a record to act on,
  * recipients' fields (a lookup's form, its match fields on both sides and its user field, all single
  * values), and webhook URLs that are absolute http(s).
  */
 import { childPointer } from '../issues/json-pointer';
+import { checkLinkedRecord } from './check-linked-record';
 import type { LookupRecipient, Recipient, RuleAction } from './rule-definition.schema';
 import type { RuleCheck } from './rule-check-context';
 import { PLACEHOLDER, precedingCreate } from './resolve-actions';
@@ -104,12 +106,12 @@ export function checkRuleActions(check: RuleCheck): void {
         return;
       case 'set-fields': {
         if (check.isScheduled) check.add('no-trigger-record', path);
-        checkMap(
-          check,
-          action.values,
-          check.isScheduled ? undefined : check.rule.trigger.form,
-          childPointer(path, 'values'),
-        );
+        const form = action.record
+          ? checkLinkedRecord(check, action.record, childPointer(path, 'record'))
+          : check.isScheduled
+            ? undefined
+            : check.rule.trigger.form;
+        checkMap(check, action.values, form, childPointer(path, 'values'));
         return;
       }
       case 'assign': {

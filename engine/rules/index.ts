@@ -9,6 +9,7 @@ export {
   type RuleWindow,
   type Recipient,
   type LookupRecipient,
+  type LinkedRecord,
 } from './rule-definition.schema';
 export { checkRuleDefinition } from './check-rule-definition';
 export type { RuleDefinitionContext } from './rule-check-context';
@@ -29,6 +30,8 @@ export type {
   ResolvedLookup,
   LookupValue,
   ActionTarget,
+  LinkedTarget,
+  LinkHop,
   WebhookPayload,
 } from './resolve-actions';
 export {

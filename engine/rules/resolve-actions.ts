@@ -6,11 +6,28 @@
 import { evaluateExpression } from '../expressions/evaluate-expression';
 import { readPath } from '../expressions/safe-var';
 import type { LocalizedText } from '../issues/locale';
-import type { Recipient, RuleAction } from './rule-definition.schema';
+import type { LinkedRecord, Recipient, RuleAction } from './rule-definition.schema';
 import type { RuleScope } from './rule-scope';
 
 /** The record an action acts on: the triggering record, or the one created by action `action`. */
 export type ActionTarget = { kind: 'record'; id: string } | { kind: 'created'; action: number };
+
+/** One step from a record to another: the field holding the next record's id, and that record's form. */
+export interface LinkHop {
+  field: string;
+  form: string;
+}
+
+/**
+ * Another stored record a set-fields action writes to: `id` is read from the triggering record's
+ * field `hops[0].field` (`null` when empty or not a single text value); the runtime loads it, checks
+ * its form, and follows any further hop from that record's data.
+ */
+export interface LinkedTarget {
+  kind: 'linked';
+  id: string | null;
+  hops: LinkHop[];
+}
 
 /** A JSON value a lookup compares a field with. */
 export type LookupValue = string | number | boolean;
@@ -37,7 +54,7 @@ type Keyed<T> = T & { idempotencyKey: string };
 export type ResolvedAction = Keyed<
   | { type: 'create-record'; form: string; data: Record<string, unknown> }
   | { type: 'start-flow'; flow: string; target: ActionTarget }
-  | { type: 'set-fields'; target: ActionTarget; values: Record<string, unknown> }
+  | { type: 'set-fields'; target: ActionTarget | LinkedTarget; values: Record<string, unknown> }
   | { type: 'assign'; target: ActionTarget; assignee: ResolvedRecipient }
   | { type: 'notify'; to: ResolvedRecipient[]; text: LocalizedText }
   | { type: 'webhook'; url: string; secretRef?: string; payload: WebhookPayload }
@@ -95,6 +112,20 @@ function resolveRecipient(to: Recipient, data: Record<string, unknown> | null): 
   return { user: typeof value === 'string' && value !== '' ? value : null, field: to.field };
 }
 
+/** The hops to a linked record, each with the form the record it reaches must be. */
+function linkedTarget(linked: LinkedRecord, data: Record<string, unknown> | null): LinkedTarget {
+  const [first = '', second] = linked.via;
+  const hops: LinkHop[] =
+    second === undefined
+      ? [{ field: first, form: linked.form }]
+      : [
+          { field: first, form: linked.through ?? linked.form },
+          { field: second, form: linked.form },
+        ];
+  const value = data ? readPath(data, first) : undefined;
+  return { kind: 'linked', id: typeof value === 'string' && value.trim() !== '' ? value.trim() : null, hops };
+}
+
 export interface ResolveContext {
   scope: RuleScope;
   firingKey: string;
@@ -143,7 +174,8 @@ export function resolveActions(
       case 'set-fields':
         resolved.push({
           type: 'set-fields',
-          target: onRecord(),
+          // Values are always computed from the triggering record, whichever record they go to.
+          target: action.record ? linkedTarget(action.record, scope.record) : onRecord(),
           values: evaluateMap(action.values, scope, now),
           idempotencyKey,
         });

@@ -221,6 +221,24 @@ export const recipientSchema = {
  */
 const actionTargetSchema = { enum: ['record', 'created'] } as const;
 
+/**
+ * Another stored record a `set-fields` action writes to, reached from the triggering record by ids
+ * held in fields: `via[0]` is the triggering record's field holding the target's id; a second entry
+ * hops once more, to the id in that field of the record the first reaches (of form `through`), e.g.
+ * a survey's ticket (`via: ["ticket"]`) or that ticket's customer (`via: ["ticket", "customer"]`,
+ * `through: "after-sales-ticket"`). The target must be a record of `form`; absent → the trigger record.
+ */
+export const linkedRecordSchema = {
+  type: 'object',
+  properties: {
+    via: { type: 'array', items: fieldKeySchema, minItems: 1, maxItems: 2 },
+    through: definitionKeySchema,
+    form: definitionKeySchema,
+  },
+  required: ['via', 'form'],
+  additionalProperties: false,
+} as const;
+
 const fieldMapSchema = {
   type: 'object',
   propertyNames: fieldKeySchema,
@@ -246,7 +264,7 @@ export const ruleActionSchema = {
     },
     {
       type: 'object',
-      properties: { type: { const: 'set-fields' }, values: fieldMapSchema },
+      properties: { type: { const: 'set-fields' }, record: linkedRecordSchema, values: fieldMapSchema },
       required: ['type', 'values'],
       additionalProperties: false,
     },
@@ -318,3 +336,4 @@ export type RuleWindow = AggregateDefinition['window'];
 export type AggregateMeasure = AggregateDefinition['measure'];
 export type Recipient = Extract<RuleAction, { type: 'assign' }>['to'];
 export type LookupRecipient = Extract<Recipient, { lookup: unknown }>['lookup'];
+export type LinkedRecord = NonNullable<Extract<RuleAction, { type: 'set-fields' }>['record']>;

@@ -40,6 +40,18 @@ export const ruleMessages: MessageCatalog = {
     en: 'No create-record action comes before this one to act on',
     'zh-CN': '此动作之前没有可作用的“新建记录”动作',
   },
+  'record-id-field-multiple': {
+    en: 'Field "{field}" of form "{form}" holds a list; a record id must be a single value',
+    'zh-CN': '表单“{form}”的字段“{field}”是列表；记录 ID 必须是单个值',
+  },
+  'through-required': {
+    en: 'Name the form of the record whose field "{field}" is read (through)',
+    'zh-CN': '请指明读取字段“{field}”的记录所属表单（through）',
+  },
+  'through-unused': {
+    en: 'Form "{form}" is only used with a second field in via',
+    'zh-CN': '只有 via 中有第二个字段时才需要表单“{form}”',
+  },
   'invalid-url': {
     en: 'Webhook URL must be an absolute http(s) URL',
     'zh-CN': 'Webhook 地址必须是完整的 http(s) 地址',

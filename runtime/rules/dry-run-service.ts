@@ -1,11 +1,13 @@
 /**
  * @module The dry run of a stored rule over stored history: every version of the records of the forms
  * the rule reads, in the order they were written, replayed by the engine's `dryRunRule` — what would
- * have fired, for which groups, when, and the records behind each firing. Nothing is written.
+ * have fired, for which groups, when, and the records behind each firing (and the record a linked
+ * set-fields would write to). Nothing is written.
  */
 import type { Knex } from 'knex';
 import { dryRunRule, type DryRunResult, type RuleDefinition, type RuleRecord } from '../../engine';
 import { readJson } from '../storage/json-value';
+import { withLinkedTargets } from './dry-run-targets';
 
 /** The forms whose records the rule's trigger and aggregates read. */
 export function formsReadBy(rule: RuleDefinition): string[] {
@@ -53,5 +55,5 @@ export async function dryRunStoredRule(
   period: { from: string; to: string },
 ): Promise<DryRunResult> {
   const versions = await loadRecordVersions(knex, formsReadBy(rule), Date.parse(period.to));
-  return dryRunRule(rule, versions, { from: period.from, to: period.to });
+  return withLinkedTargets(knex, dryRunRule(rule, versions, { from: period.from, to: period.to }));
 }

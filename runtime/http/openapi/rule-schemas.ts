@@ -25,6 +25,11 @@ type ActionOf<T extends ResolvedAction['type']> = Extract<ResolvedAction, { type
 type EventOf<T extends RuleEvent['type']> = Extract<RuleEvent, { type: T }>;
 type Target = ActionOf<'start-flow'>['target'];
 type Recipient = ActionOf<'assign'>['assignee'];
+/** A linked set-fields target; a dry run adds the record it found or why it found none. */
+type LinkedTargetShown = Extract<ActionOf<'set-fields'>['target'], { kind: 'linked' }> & {
+  writesTo?: string;
+  refused?: string;
+};
 
 const constant = (value: string): JsonObject => ({ const: value });
 const idempotencyKey = { type: 'string', description: '`<firing key>#<action index>`' };
@@ -84,7 +89,12 @@ const resolvedActions: JsonObject[] = [
     {},
   ),
   closedObject<ActionOf<'set-fields'>>(
-    { type: constant('set-fields'), target, values: userData('The evaluated field values'), idempotencyKey },
+    {
+      type: constant('set-fields'),
+      target: { oneOf: [target, schemaRef('LinkedActionTarget')] },
+      values: userData('The evaluated field values'),
+      idempotencyKey,
+    },
     {},
   ),
   closedObject<ActionOf<'assign'>>(
@@ -180,6 +190,23 @@ export function ruleSchemas(): Record<string, JsonObject> {
         ),
       ],
     },
+    LinkedActionTarget: closedObject<LinkedTargetShown>(
+      {
+        kind: constant('linked'),
+        id: { ...nullable('string'), description: 'The id in the triggering record’s first field' },
+        hops: arrayOf(
+          closedObject<LinkedTargetShown['hops'][number]>(
+            { field: { type: 'string' }, form: { type: 'string' } },
+            {},
+            'A field holding the next record’s id, and the form that record must be',
+          ),
+        ),
+        writesTo: { type: 'string', description: 'Dry run: the record it would write to, as stored now' },
+        refused: { type: 'string', description: 'Dry run: why it would be refused' },
+      },
+      { writesTo: true, refused: true },
+      'Another record a set-fields action writes to, reached by ids held in fields',
+    ),
     ActionRecipient: {
       oneOf: [
         closedObject<Extract<Recipient, { user: string | null }>>(

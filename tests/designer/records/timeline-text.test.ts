@@ -36,6 +36,18 @@ function say(
 }
 
 describe('timeline sentences', () => {
+  it('names the rule that wrote fields from another record, and the fields by label', () => {
+    const payload = { rule: 'after-sales-survey-writeback', fields: ['severity'], from: 'S-1' };
+    expect(say('en', 'rule.set-fields', payload, 'rules')).toEqual([
+      'The rule “after-sales-survey-writeback” filled in Severity',
+      'plain',
+    ]);
+    expect(say('zh-CN', 'rule.set-fields', payload, 'rules')).toEqual([
+      '规则“after-sales-survey-writeback”填写了 严重程度',
+      'plain',
+    ]);
+  });
+
   it('names who moved the record where, and the fields filled on the way', () => {
     const payload = { event: 'DIAGNOSED', from: 'diagnose', to: 'plan', fields: ['severity'] };
     expect(say('en', 'flow.event', payload)).toEqual([
