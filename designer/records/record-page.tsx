@@ -21,7 +21,10 @@ import {
   type SlaClock,
 } from './record-api';
 import { RecordAttachments } from './record-attachments';
+import { CustomerHistoryPanel } from './customer-history-panel';
+import { RecordCustomer } from './record-customer';
 import { RecordData } from './record-data';
+import { isImprovementItem, RecordEffectPanel } from './record-effect-panel';
 import { recordMessages } from './record-messages';
 import { RecordSlaPanel } from './record-sla-panel';
 import { recordSummary } from './record-summary';
@@ -126,6 +129,7 @@ export function RecordPage() {
           <span>
             {t('assignee')}: <strong>{personName(people, record.assignee) ?? t('unassigned')}</strong>
           </span>
+          {record.customer && <RecordCustomer customerId={record.customer} />}
           <span className="muted">
             {t('created', { at: new Date(record.createdAt).toLocaleString(locale) })}
           </span>
@@ -149,6 +153,9 @@ export function RecordPage() {
       <div className="record-layout">
         <div className="record-main">
           <RecordData record={record} form={form} people={people} editable onChanged={changed} />
+          {isImprovementItem(record.data) && (
+            <RecordEffectPanel record={record} actions={loaded.actions} onChanged={changed} />
+          )}
           <RecordTimeline
             recordId={record.id}
             entries={record.timeline ?? []}
@@ -157,6 +164,7 @@ export function RecordPage() {
             people={people}
             onChanged={changed}
           />
+          <CustomerHistoryPanel customerId={record.id} />
         </div>
         <aside className="record-side">
           <RecordActionsPanel

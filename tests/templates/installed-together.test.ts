@@ -3,7 +3,8 @@
  * ticket app first, then the survey, complaint and defect apps that refer to its forms and flow. Their
  * rules work across the apps: ten screen failures of one model in a month make one R&D task, assigned
  * to the owner the product-line reference data names; a ticket reaching follow-up sends the survey
- * link; a customer answers anonymously through the public form, and a detractor is called back.
+ * link; a customer answers anonymously through the public form, a detractor is called back, and the
+ * answers are written back to the ticket and to its customer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRulesConsumer } from '../../runtime/rules/rules-consumer';
@@ -27,8 +28,11 @@ interface Firing {
 const templates = loadTemplates();
 const bundle = (key: string) => templates.find((t) => t.bundle.key === key)!.bundle;
 
+/** The stored customer record the tickets name (a ticket's customer must be one). */
+let customerId = '';
+
 const ticketData = (n: number) => ({
-  customer: `CUST-${1000 + n}`,
+  customer: customerId,
   contactName: '周敏',
   contactPhone: '13600001111',
   channel: 'phone',
@@ -77,7 +81,13 @@ describe('the after-sales templates installed together', () => {
 
   beforeAll(async () => {
     h = await startHarness('sqlite', '2026-11-02T09:00:00+08:00');
-    for (const key of ['after-sales-ticket', 'after-sales-survey', 'after-sales-rca', 'after-sales-defect'])
+    for (const key of [
+      'after-sales-ticket',
+      'after-sales-survey',
+      'after-sales-rca',
+      'after-sales-defect',
+      'after-sales-quality',
+    ])
       expect((await importApp(h.runtime, bundle(key), null)).app).toBe(key);
     admin = await createUserAndLogin(h, { username: 'admin', roles: ['admin'] });
     ann = await createUserAndLogin(h, { username: 'ann', roles: ['agent'] });
@@ -85,6 +95,9 @@ describe('the after-sales templates installed together', () => {
     await createUserAndLogin(h, { username: 'mia', roles: ['manager'] });
     zhao = await createUserAndLogin(h, { username: 'zhao', roles: ['product_owner'] });
     qian = await createUserAndLogin(h, { username: 'qian', roles: ['rd_engineer'] });
+    customerId = (
+      await submit(ann, 'after-sales-customer', { name: '周敏', phone: '13600001111', tier: 'standard' })
+    ).id;
   });
   afterAll(() => h?.close());
 
@@ -169,5 +182,75 @@ describe('the after-sales templates installed together', () => {
     await drainRules();
     const callBacks = await firingsOf('after-sales-survey-detractor');
     expect(callBacks.map((f) => f.records)).toEqual([[survey.id]]);
+  });
+
+  it("writes the survey's answers back to the ticket and to the ticket's customer", async () => {
+    const [survey] = (await firingsOf('after-sales-survey-detractor'))[0]!.records;
+    const [writeback] = await firingsOf('after-sales-survey-writeback');
+    expect(writeback!.records).toEqual([survey]);
+    const [onTicket, onCustomer] = writeback!.created;
+    expect(writeback!.created.map((c) => c.type)).toEqual(['set-fields', 'set-fields']);
+    expect(onCustomer!.id).toBe(customerId);
+    const read = async (id: string) => {
+      const res = await h.request({ method: 'GET', url: `/api/records/${id}`, headers: admin.headers });
+      expect(res.status, res.text).toBe(200);
+      return res.body as {
+        stage: string | null;
+        data: Record<string, unknown>;
+        timeline: { type: string; payload: Record<string, unknown> }[];
+      };
+    };
+    const ticket = await read(onTicket!.id!);
+    // The agent's own follow-up rating stays empty: the survey fills its own fields beside it.
+    expect(ticket.stage).toBe('follow_up');
+    expect(ticket.data).toMatchObject({
+      surveyCsat: 2,
+      surveyNps: 4,
+      surveyCes: 3,
+      surveyComment: '修了两次 / Two repairs',
+      surveyAt: expect.any(String),
+    });
+    expect(ticket.data.satisfaction).toBeUndefined();
+    expect(ticket.timeline.find((e) => e.type === 'rule.set-fields')?.payload).toMatchObject({
+      rule: 'after-sales-survey-writeback',
+      from: survey,
+    });
+    const customer = await read(customerId);
+    expect(customer.data).toMatchObject({
+      name: '周敏',
+      lastCsat: 2,
+      lastNps: 4,
+      lastSurveyAt: ticket.data.surveyAt,
+      lastSurveyTicket: onTicket!.id,
+    });
+  });
+
+  it('shows the answer and the weighted quality index on the service-quality dashboard', async () => {
+    const res = await h.request({
+      method: 'GET',
+      url: '/api/dashboards/after-sales-quality/data',
+      headers: admin.headers,
+    });
+    expect(res.status, res.text).toBe(200);
+    type Card = {
+      report: string;
+      error: unknown;
+      result: { rows: Record<string, number | string | null>[] };
+    };
+    const cards = res.body.cards as Card[];
+    expect(cards.filter((c) => c.error !== null)).toEqual([]);
+    const rowsOf = (report: string) => cards.find((c) => c.report === report)!.result.rows;
+    // The one answer (CSAT 2, NPS 4), in the month it was given.
+    expect(rowsOf('after-sales-quality-satisfaction-trend')).toEqual([
+      { month: '2026-11-01', csat: 0, csat_mean: 2, nps: -100, answers: 1 },
+    ]);
+    // CSAT 0 % scores 0 (60 → 95); SLA attainment scores between 80 and 100 %. No ticket is resolved
+    // yet (the one surveyed waits in follow-up) and no first response was recorded, so FCR's 25 % and
+    // FRT's 20 % are left out and the index is (30 × 0 + 25 × SLA score) ÷ 55.
+    const [month] = rowsOf('after-sales-quality-index');
+    expect(month).toMatchObject({ month: '2026-11-01', csat: 0, fcr: null, frt: null });
+    expect(month!.sla).toBeGreaterThan(0);
+    const slaScore = Math.min(1, Math.max(0, ((month!.sla as number) - 80) / 20)) * 100;
+    expect(month!.quality).toBeCloseTo((25 * slaScore) / 55, 9);
   });
 });

@@ -76,6 +76,11 @@ export interface WalkCase {
 
 export interface RuntimeCase {
   submission: string;
+  /**
+   * A submission case of the template's customer form, stored first: its record id becomes the
+   * submission's `customer` (a customer field with a `source` names a stored customer record).
+   */
+  customer?: string;
   /** Fields left out for the runtime (attachments that were never uploaded there). */
   without?: string[];
   at: string;
@@ -187,8 +192,9 @@ export function submissionData(t: Template, name: string): Record<string, unknow
   return structuredClone(found.data);
 }
 
-export function checkSubmission(t: Template, s: SubmissionCase): void {
-  const result = formOf(t, s.form).validate(s.data);
+/** Checks one sample submission; `all` resolves a form of a required template (the quality app's tickets). */
+export function checkSubmission(t: Template, s: SubmissionCase, all: readonly Template[] = []): void {
+  const result = formOf(t, s.form, all).validate(s.data);
   if (s.refused) {
     expect(result.ok).toBe(false);
     const got = result.issues.map((i) => ({ path: i.path, code: i.code }));

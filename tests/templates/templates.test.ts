@@ -119,7 +119,7 @@ describe.each(templates.map((t) => [t.file, t] as const))('template %s', (_file,
   });
 
   it.each(t.cases.submissions.map((s) => [s.name, s] as const))('submission: %s', (_name, s) =>
-    checkSubmission(t, s),
+    checkSubmission(t, s, templates),
   );
 
   it('walks its flow to every final stage in its sample cases (a template with flows names one)', () => {
@@ -153,6 +153,17 @@ describe.each(templates.map((t) => [t.file, t] as const))('template %s', (_file,
       const user = await createUserAndLogin(h, { username: 'template-user', roles: t.cases.runtime.roles });
       const data = submissionData(t, t.cases.runtime.submission);
       for (const key of t.cases.runtime.without ?? []) delete data[key];
+      const customerCase = t.cases.submissions.find((c) => c.name === t.cases.runtime.customer);
+      if (customerCase) {
+        const stored = await h.request({
+          method: 'POST',
+          url: `/api/forms/${customerCase.form}/records`,
+          headers: user.headers,
+          payload: { data: customerCase.data },
+        });
+        expect(stored.status, stored.text).toBe(201);
+        data.customer = stored.body.id;
+      }
       const res = await h.request({
         method: 'POST',
         url: `/api/forms/${t.cases.form}/records`,
@@ -175,6 +186,37 @@ describe.each(templates.map((t) => [t.file, t] as const))('template %s', (_file,
       });
       expect(refused.status).toBe(422);
       expect(refused.body.error.issues.length).toBeGreaterThan(0);
+    });
+
+    it('runs every report and dashboard of the bundle in SQL, shared filters applied', async () => {
+      const admin = await createUserAndLogin(h, { username: 'template-admin', roles: ['admin'] });
+      for (const report of t.bundle.reports ?? []) {
+        const res = await h.request({
+          method: 'GET',
+          url: `/api/reports/${report.key}/data`,
+          headers: admin.headers,
+        });
+        expect(res.status, `${report.key}: ${res.text}`).toBe(200);
+        expect(res.body.outputs.length, report.key).toBeGreaterThan(0);
+      }
+      for (const dashboard of t.bundle.dashboards ?? []) {
+        // Every shared filter set: a date range, and the first choice of each select.
+        const values = Object.fromEntries(
+          (dashboard.filters ?? []).map((f) => [
+            f.key,
+            f.kind === 'dateRange'
+              ? { from: '2026-01-01', to: '2026-12-31' }
+              : (f.options ?? ['x']).slice(0, 1),
+          ]),
+        );
+        const filters = encodeURIComponent(JSON.stringify(values));
+        const url = `/api/dashboards/${dashboard.key}/data?filters=${filters}`;
+        const res = await h.request({ method: 'GET', url, headers: admin.headers });
+        expect(res.status, `${dashboard.key}: ${res.text}`).toBe(200);
+        const cards = res.body.cards as { report: string; error: unknown }[];
+        expect(cards.filter((c) => c.error !== null)).toEqual([]);
+        expect(cards.map((c) => c.report)).toEqual(dashboard.cards.map((c) => c.report));
+      }
     });
   });
 });

@@ -13,6 +13,8 @@ import type { JsonObject, PathItems } from './openapi-parts';
 import { adminPaths } from './paths/admin-paths';
 import { attachmentPaths } from './paths/attachment-paths';
 import { authPaths } from './paths/auth-paths';
+import { customerPaths } from './paths/customer-paths';
+import { effectPaths } from './paths/effect-paths';
 import { dashboardPaths } from './paths/dashboard-paths';
 import { definitionPaths } from './paths/definition-paths';
 import { importPaths } from './paths/import-paths';
@@ -77,6 +79,8 @@ export function buildOpenApi(): JsonObject {
       authPaths(),
       definitionPaths(),
       recordPaths(),
+      customerPaths(),
+      effectPaths(),
       attachmentPaths(),
       importPaths(),
       reportPaths(),

@@ -21,6 +21,8 @@ import { SCOPE } from '../../auth/scopes';
 import { SESSION_COOKIE } from '../../auth/session-cookie';
 import type { Dialect } from '../../config/database-url';
 import { adminSchemas } from './admin-schemas';
+import { customerSchemas } from './customer-schemas';
+import { effectSchemas } from './effect-schemas';
 import { dashboardSchemas } from './dashboard-schemas';
 import { DEFINITION_SCHEMAS, definitionSchemas } from './definition-schemas';
 import { deliverySchemas } from './delivery-schemas';
@@ -167,6 +169,8 @@ export function buildComponents(): JsonObject {
     ...definitionSchemas(),
     ...identitySchemas(),
     ...recordSchemas(),
+    ...customerSchemas(),
+    ...effectSchemas(),
     ...ruleSchemas(),
     ...jobSchemas(),
     ...reportSchemas(),

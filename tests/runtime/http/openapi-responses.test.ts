@@ -176,6 +176,30 @@ describe.each(DIALECTS)('response schemas against real answers on %s', (dialect)
     await expectCall(200, null, 'GET', '/api/forms/ticket');
   });
 
+  it('searches customers and reads a customer’s service history', async () => {
+    const found = await expectCall(200, agent, 'GET', '/api/customers/search?form=ticket&q=x100');
+    expect(found.body.items.map((i: { id: string }) => i.id)).toContain(first);
+    const history = await expectCall(200, manager, 'GET', '/api/customers/C-1/history?limit=1');
+    expect(history.body).toMatchObject({ customer: null, items: [{ id: first }] });
+    await expectCall(200, manager, 'GET', `/api/customers/${first}/history`);
+  });
+
+  it('reads an improvement item’s effect, and refuses one without a KPI', async () => {
+    // The tour has no improvement form: an item stored with the fields the effect reads, no tickets.
+    await h.db.knex('records').insert({
+      id: 'IMP-1',
+      form_key: 'ticket',
+      form_version: 1,
+      revision: 1,
+      data: JSON.stringify({ kpi: 'frt', goLive: '2026-10-01', targetValue: 20, targetType: 'relative' }),
+      created_at: Date.parse('2026-10-01T00:00:00Z'),
+      updated_at: Date.parse('2026-10-01T00:00:00Z'),
+    });
+    const effect = await expectCall(200, manager, 'GET', '/api/records/IMP-1/effect');
+    expect(effect.body.verdict).toMatchObject({ provisional: true, verified: false });
+    await expectCall(422, manager, 'GET', `/api/records/${first}/effect`);
+  });
+
   it('uploads an attachment and reads it back', async () => {
     const uploaded = await expectCall(
       201,
