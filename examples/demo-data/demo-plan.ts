@@ -20,6 +20,7 @@ import { createCustomers, demoMobile, ownedProduct, type DemoCustomer } from './
 import { datesOf, dayWeight, hourWeights, localInstant } from './demo-seasonality';
 import { scriptTicket, type TicketHead, type TicketScript } from './demo-ticket-script';
 import { createRng, pickCumulative } from './prng';
+import { storyStageFactors } from './demo-story';
 
 export interface DemoPlanOptions {
   seed: number;
@@ -35,6 +36,11 @@ export interface DemoPlanOptions {
    * created at or after it, and steps after it have not happened (a first run ends its demo today).
    */
   until?: number;
+  /**
+   * Play the improvement story (`demo-story.ts`): after the fix's go-live the tickets in its scope are
+   * served faster. Off, the plan is exactly what it was before the story existed.
+   */
+  story?: boolean;
 }
 
 export const DEFAULT_PLAN_OPTIONS: DemoPlanOptions = {
@@ -43,6 +49,7 @@ export const DEFAULT_PLAN_OPTIONS: DemoPlanOptions = {
   months: 6,
   tickets: 20_000,
   timezone: 'Asia/Shanghai',
+  story: true,
 };
 
 export interface DefectSpike {
@@ -186,9 +193,10 @@ export function createDemoPlan(input: Partial<DemoPlanOptions> = {}): DemoPlan {
   // 4. Each ticket's life, in created-at order.
   heads.sort((a, b) => a.createdAt - b.createdAt);
   // Drawn over the whole period so a plan cut at "now" keeps the seed's earlier days unchanged.
+  const factorsOf = options.story ? storyStageFactors(spikeMonth, tz) : () => ({});
   const tickets = heads
     .filter((h) => h.createdAt < endsAt)
-    .map((h, i) => scriptTicket(rng, h, `T-${String(i + 1).padStart(6, '0')}`, endsAt));
+    .map((h, i) => scriptTicket(rng, h, `T-${String(i + 1).padStart(6, '0')}`, endsAt, factorsOf(h)));
   return {
     options,
     startsAt,

@@ -5,7 +5,9 @@
  * `cn-2026` calendar (follow-up: wall-clock hours) — most well inside, some past it, so the runtime's
  * timers record real warnings and breaches. Some tickets wait for the customer or for parts (clocks
  * pause), a few fail verification or are reopened at follow-up, a few are cancelled at intake; steps
- * after the plan's end are left out, so the newest tickets are still open.
+ * after the plan's end are left out, so the newest tickets are still open. Accepting records the first
+ * response, closing the customer interactions it took, and an on-site fix the promised and actual
+ * arrival (some late) — what the quality dashboard's FRT, FCR and punctuality read.
  */
 import { addBusinessTime, CN_2026_CALENDAR } from '../../engine';
 import {
@@ -17,7 +19,7 @@ import {
   type Tier,
 } from './demo-catalog';
 import { slaTargetMinutes } from './demo-template';
-import type { Rng } from './prng';
+import { createRng, type Rng } from './prng';
 
 export type DemoRole = 'agent' | 'engineer' | 'field_engineer' | 'manager';
 
@@ -62,6 +64,9 @@ export interface TicketScript extends TicketHead {
   /** Stages whose duration was drawn past the SLA target. */
   lateStages: string[];
   reopened: boolean;
+  /** On-site visits made, and those where the engineer arrived after the promised time. */
+  visits: number;
+  lateVisits: number;
 }
 
 /** Shares of the life events the scripts draw (the plan's tests check the resulting counts). */
@@ -74,6 +79,7 @@ export const LIFE_RATES = {
   waitVisit: 0.06,
   verifyFailed: 0.03,
   reopen: 0.04,
+  lateVisit: 0.12,
 };
 
 const COMPLEXITY = { simple: 0.4, standard: 0.45, complex: 0.15 };
@@ -83,6 +89,8 @@ const HOUR = 3_600_000;
 
 const business = (from: number, minutes: number) =>
   addBusinessTime(CN_2026_CALENDAR, from, minutes).getTime();
+const iso = (ms: number) => new Date(ms).toISOString();
+const MINUTE = 60_000;
 
 function serviceModeOf(rng: Rng, head: TicketHead): string {
   if (head.category === 'software' || head.category === 'other') return 'remote';
@@ -92,7 +100,21 @@ function serviceModeOf(rng: Rng, head: TicketHead): string {
   return rng.weighted({ depot: 0.55, onsite: 0.3, replace: head.tier === 'vip' ? 0.3 : 0.15 });
 }
 
-export function scriptTicket(rng: Rng, head: TicketHead, ref: string, endsAt: number): TicketScript {
+/**
+ * Factors on one ticket's drawn working time per stage (1 = as drawn; `waiting_parts` scales the wait
+ * for parts). The draws stay the same, only scaled, so a ticket without factors is scripted exactly as
+ * before; the improvement story (`demo-story.ts`) gives the tickets in its scope after go-live faster
+ * stages. A stage counts as late only when its scaled duration is past the SLA target.
+ */
+export type StageFactors = Readonly<Partial<Record<string, number>>>;
+
+export function scriptTicket(
+  rng: Rng,
+  head: TicketHead,
+  ref: string,
+  endsAt: number,
+  factors: StageFactors = {},
+): TicketScript {
   const texts = FAULT_TEXTS[head.category];
   const lateStages: string[] = [];
   const steps: TicketStep[] = [];
@@ -100,14 +122,19 @@ export function scriptTicket(rng: Rng, head: TicketHead, ref: string, endsAt: nu
   let satisfaction: number | null = null;
   let outcome: TicketOutcome = 'closed';
   let complexity = rng.weighted(COMPLEXITY);
+  // The quality fields draw from their own stream, seeded by the ticket's instant, so adding them left
+  // every other draw of the plan (and the plan's tests) as it was.
+  const quality = createRng((head.createdAt % 0x1_0000_0000) ^ 0x9e3779b9);
+  let contacts = 1;
   const context = () => ({ tier: head.tier, priority: head.priority, complexity });
   // VIP tickets get the best people; the spike's backlog makes its tickets slower.
   const lateFactor = (head.tier === 'vip' ? 0.6 : 1) * (head.spike ? 1.6 : 1);
   const duration = (stage: string): number => {
     const target = slaTargetMinutes(stage, context()) ?? 60;
     const late = rng.chance((LIFE_RATES.late[stage] ?? 0) * lateFactor);
-    if (late) lateStages.push(stage);
-    return Math.round(target * (late ? rng.between(1.08, 2.4) : rng.between(0.1, 0.9)));
+    const share = (late ? rng.between(1.08, 2.4) : rng.between(0.1, 0.9)) * (factors[stage] ?? 1);
+    if (share > 1) lateStages.push(stage);
+    return Math.round(target * share);
   };
 
   // Intake: phone and on-site agents classify while the customer talks; online forms are often incomplete.
@@ -140,7 +167,16 @@ export function scriptTicket(rng: Rng, head: TicketHead, ref: string, endsAt: nu
     push(business(t, duration('accept')), 'CANCEL', 'agent');
     outcome = 'cancelled';
   } else {
-    push(business(t, duration('accept')), 'ACCEPT', 'agent', {
+    const accepted = business(t, duration('accept'));
+    // Phone and on-site requests are answered on the call; the others when the agent accepts them.
+    const answered =
+      head.channel === 'phone' || head.channel === 'onsite'
+        ? head.createdAt + Math.round(quality.between(1, 6) * MINUTE)
+        : accepted;
+    // An incomplete online form sometimes costs a call back to the customer.
+    if (!classified && quality.chance(0.4)) contacts += 1;
+    push(accepted, 'ACCEPT', 'agent', {
+      firstResponseAt: iso(Math.min(answered, accepted)),
       ...(classified ? {} : { category: head.category }),
       ...(serialGiven ? {} : { serialNo: head.serialNo }),
     });
@@ -148,6 +184,7 @@ export function scriptTicket(rng: Rng, head: TicketHead, ref: string, endsAt: nu
       // Diagnose, perhaps waiting for the customer to send details or the unit.
       const diagnose = duration('diagnose');
       if (rng.chance(LIFE_RATES.waitDiagnose)) {
+        contacts += 1;
         push(business(t, Math.round(diagnose * 0.4)), 'WAIT_CUSTOMER', 'engineer');
         push(t + Math.round(rng.between(4, 72) * HOUR), 'CUSTOMER_REPLIED', 'agent');
         push(business(t, Math.round(diagnose * 0.6)), 'DIAGNOSED', 'engineer', {
@@ -161,6 +198,7 @@ export function scriptTicket(rng: Rng, head: TicketHead, ref: string, endsAt: nu
       const plan = () => {
         const minutes = duration('plan');
         if (rng.chance(LIFE_RATES.waitPlan)) {
+          contacts += 1;
           push(business(t, Math.round(minutes * 0.5)), 'WAIT_CUSTOMER', 'engineer');
           push(t + Math.round(rng.between(2, 48) * HOUR), 'CUSTOMER_REPLIED', 'agent');
           push(business(t, Math.round(minutes * 0.5)), 'PLANNED', 'engineer', {
@@ -184,18 +222,31 @@ export function scriptTicket(rng: Rng, head: TicketHead, ref: string, endsAt: nu
       }
       if (rng.chance(LIFE_RATES.waitParts)) {
         push(business(t, Math.round(execute * 0.3)), 'WAIT_PARTS', 'field_engineer');
-        push(t + Math.round(rng.between(24, 120) * HOUR), 'PARTS_ARRIVED', 'field_engineer');
+        const partsWait = rng.between(24, 120) * (factors.waiting_parts ?? 1);
+        push(t + Math.round(partsWait * HOUR), 'PARTS_ARRIVED', 'field_engineer');
         execute = Math.round(execute * 0.7);
       } else if (serviceMode !== 'remote' && rng.chance(LIFE_RATES.waitVisit)) {
+        contacts += 1;
         push(business(t, Math.round(execute * 0.2)), 'WAIT_CUSTOMER', 'field_engineer');
         push(t + Math.round(rng.between(12, 96) * HOUR), 'CUSTOMER_REPLIED', 'agent');
         execute = Math.round(execute * 0.8);
       }
       const fixedAt = business(t, execute);
+      // An on-site fix: the visit was promised for a working moment well before the fix, and the
+      // engineer arrived up to half an hour early — or, now and then, late.
+      let visit: Record<string, string> = {};
+      if (serviceMode === 'onsite') {
+        const promised = business(t, Math.round(execute * quality.between(0.2, 0.5)));
+        const late = quality.chance(LIFE_RATES.lateVisit);
+        const arrived =
+          promised + Math.round((late ? quality.between(10, 90) : -quality.between(0, 30)) * MINUTE);
+        visit = { visitPromisedAt: iso(promised), visitArrivedAt: iso(Math.min(arrived, fixedAt)) };
+      }
       push(fixedAt, 'VERIFIED', 'field_engineer', {
         fixReport: `${texts.solution}; tested OK / 测试通过`,
         fixVerified: true,
         fixedAt: new Date(fixedAt).toISOString(),
+        ...visit,
       });
       // Follow-up within 24 wall-clock hours of the fix, with the satisfaction survey.
       const late = rng.chance((LIFE_RATES.late.follow_up ?? 0) * lateFactor);
@@ -203,6 +254,7 @@ export function scriptTicket(rng: Rng, head: TicketHead, ref: string, endsAt: nu
       const followUp = t + Math.round((late ? rng.between(25, 48) : rng.between(1, 23)) * HOUR);
       if (round === 1 && rng.chance(LIFE_RATES.reopen)) {
         reopened = true;
+        contacts += 1;
         push(followUp, 'REOPEN', 'agent', {
           satisfaction: rng.int(1, 3),
           problemSolved: 'no',
@@ -216,6 +268,7 @@ export function scriptTicket(rng: Rng, head: TicketHead, ref: string, endsAt: nu
       push(followUp, 'CLOSE', 'agent', {
         satisfaction,
         problemSolved: 'yes',
+        contactCount: contacts,
         ...(satisfaction <= 2 ? { followUpNote: 'Slow service / 处理太慢' } : {}),
       });
       break;
@@ -239,6 +292,18 @@ export function scriptTicket(rng: Rng, head: TicketHead, ref: string, endsAt: nu
     satisfaction,
     lateStages,
     reopened: reopened && happened.some((s) => s.event === 'REOPEN'),
+    ...visitsMade(happened),
+  };
+}
+
+/** On-site visits among the steps that happened, and the late ones (arrival after the promise). */
+function visitsMade(steps: readonly TicketStep[]): { visits: number; lateVisits: number } {
+  const made = steps.flatMap((s) =>
+    typeof s.data?.visitArrivedAt === 'string' ? [s.data as Record<string, string>] : [],
+  );
+  return {
+    visits: made.length,
+    lateVisits: made.filter((d) => Date.parse(d.visitArrivedAt!) > Date.parse(d.visitPromisedAt!)).length,
   };
 }
 
