@@ -11,6 +11,7 @@ import type { Knex } from 'knex';
 import { appendEvent } from '../events/append-event';
 import { invalid } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
+import { assignmentColumns } from './handling-team';
 import { readRecord, type RecordDetail } from './read-record';
 import { lockRecord, type Actor } from './record-rows';
 
@@ -84,7 +85,9 @@ export async function applyAssignment(
     if (!user || !user.active) throw unknownAssignee(input.assignee);
   }
   const previous = row.assignee ?? null;
-  await trx('records').where({ id }).update({ assignee: input.assignee, updated_at: at });
+  await trx('records')
+    .where({ id })
+    .update({ ...(await assignmentColumns(trx, input.assignee)), updated_at: at });
   await appendEvent(trx, {
     stream: 'record',
     streamId: id,
