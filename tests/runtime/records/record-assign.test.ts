@@ -3,6 +3,7 @@
  * with a reason — the timeline shows it (`manual: true`, who, from whom) and the new assignee's inbox
  * lists the record; unassigning empties it; an unknown or inactive user is 422 naming `/assignee` and
  * changes nothing; the caller needs `update` on the form (403) and read access to the record (404).
+ * The record's team follows whoever is assigned.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -49,6 +50,25 @@ describe.each(DIALECTS)('manual assignment on %s', (dialect) => {
     expect(res.status).toBe(201);
     return res.body;
   }
+
+  it('moves the record to the assignee’s team, by the flow and by hand, and keeps it when unassigned', async () => {
+    await h.db.knex('users').where({ username: 'ann' }).update({ team: 'East desk' });
+    await h.db.knex('users').where({ username: 'bob' }).update({ team: 'South desk' });
+    const teamOf = async (id: string) =>
+      ((await h.db.knex('records').where({ id }).first('team')) as { team: string | null }).team;
+    try {
+      const record = await submitted();
+      const first = record.assignee === ann.user.id ? 'East desk' : 'South desk';
+      expect(await teamOf(record.id)).toBe(first);
+      const other = record.assignee === ann.user.id ? bob : ann;
+      expect((await assign(manager, record.id, { assignee: other.user.id })).status).toBe(200);
+      expect(await teamOf(record.id)).toBe(other === ann ? 'East desk' : 'South desk');
+      expect((await assign(manager, record.id, { assignee: null })).status).toBe(200);
+      expect(await teamOf(record.id)).toBe(other === ann ? 'East desk' : 'South desk');
+    } finally {
+      await h.db.knex('users').whereIn('username', ['ann', 'bob']).update({ team: null });
+    }
+  });
 
   it('reassigns with a reason: the timeline shows it and the new assignee’s inbox lists the record', async () => {
     const record = await submitted();
