@@ -183,14 +183,17 @@ async function play(runtime: DemoRuntime, plan: DemoPlan, options: LoadDemoOptio
     rulesHandled: 0,
   };
 
-  /** Fires every timer due up to `until`, each at its own due instant. */
+  /**
+   * Fires every timer due up to `until`, each at its own due instant. One timer per sweep: the next
+   * due instant is asked for anyway, and a sweep that went on would only find nothing more due.
+   */
   const sweepUntil = async (until: number) => {
     for (;;) {
       const next = (await knex('timers').where('due_at', '<=', until).min({ due: 'due_at' }).first()) as
         { due: number | string | null } | undefined;
       if (next?.due === null || next?.due === undefined) return;
       clock.set(Math.max(Number(next.due), clock.now().getTime()));
-      const swept = await sweepDueTimers(runtime, { limit: 1000, workerId: 'demo-loader' });
+      const swept = await sweepDueTimers(runtime, { limit: 1, workerId: 'demo-loader' });
       result.timersFired += swept.fired;
       if (swept.handled.length === 0) return;
     }

@@ -38,6 +38,7 @@ async function main(): Promise<number> {
     seed: values.seed ? Number(values.seed) : DEFAULT_PLAN_OPTIONS.seed,
   });
   const planned = performance.now();
+  const cpuAtStart = process.cpuUsage();
   console.log(
     `Planned ${plan.tickets.length} tickets for ${plan.customers.length} customers ` +
       `(${plan.options.start}, ${plan.options.months} months; defect spike: ${plan.spike.model} ${plan.spike.category} ` +
@@ -68,9 +69,12 @@ async function main(): Promise<number> {
       },
     );
     const secs = (performance.now() - planned) / 1000;
+    // CPU seconds drift less than wall time on a machine shared with other work.
+    const cpu = process.cpuUsage(cpuAtStart);
     console.log(
       `\nLoaded ${result.tickets} tickets, ${result.events} events, ${result.customers} customers, ${result.users} users; ` +
-        `${result.timersFired} SLA timers fired, ${result.rulesHandled} events through the rules, in ${secs.toFixed(1)} s`,
+        `${result.timersFired} SLA timers fired, ${result.rulesHandled} events through the rules, in ${secs.toFixed(1)} s ` +
+        `(CPU ${(cpu.user / 1e6).toFixed(1)} s user, ${(cpu.system / 1e6).toFixed(1)} s system)`,
     );
     console.log(`Demo users: ${DEMO_USERS.map((u) => u.username).join(', ')}`);
     if (!process.env.CLOSEDLOOP_DEMO_PASSWORD) console.log(`Their password (shown once): ${password}`);

@@ -5,14 +5,13 @@
  * resolution. It runs inside the caller's transaction, so a step is stored whole or not at all.
  */
 import type { FlowEffect, FlowSnapshot } from '../../engine';
-import { appendEvent } from '../events/append-event';
 import { writeJson } from '../storage/json-value';
 import { requestAction } from './effects/action-effect';
 import { assignOwner } from './effects/assign-effect';
 import { recordSla } from './effects/sla-effect';
 import { recordStageChange } from './effects/stage-effects';
 import { cancelTimer, scheduleTimer } from './effects/timer-effects';
-import type { StepScope } from './step-scope';
+import { appendStepEvent, writeStepEvents, type StepScope } from './step-scope';
 
 export interface FlowStep {
   snapshot: FlowSnapshot;
@@ -37,7 +36,7 @@ async function carryOut(scope: StepScope, effect: FlowEffect, snapshot: FlowSnap
     default: {
       // An effect kind this runtime does not know yet is kept on the record, not dropped.
       const unknown = effect as { type: string };
-      await appendEvent(scope.trx, {
+      await appendStepEvent(scope, {
         stream: 'record',
         streamId: scope.recordId,
         type: 'flow.effect',
@@ -50,7 +49,9 @@ async function carryOut(scope: StepScope, effect: FlowEffect, snapshot: FlowSnap
 }
 
 /** Saves `step.snapshot` (inserting the instance when `isNew`) and carries out its effects. */
-export async function applyFlowStep(scope: StepScope, step: FlowStep, isNew: boolean): Promise<void> {
+export async function applyFlowStep(given: StepScope, step: FlowStep, isNew: boolean): Promise<void> {
+  // The effects' events are written together, in their order (see `StepScope.pendingEvents`).
+  const scope: StepScope = { ...given, pendingEvents: [] };
   const { trx } = scope;
   const { snapshot } = step;
   const row = { snapshot: writeJson(snapshot), status: snapshot.status, updated_at: scope.now };
@@ -65,6 +66,7 @@ export async function applyFlowStep(scope: StepScope, step: FlowStep, isNew: boo
     await trx('flow_instances').where({ record_id: scope.recordId }).update(row);
   }
   for (const effect of step.effects) await carryOut(scope, effect, snapshot);
+  await writeStepEvents(scope);
   const outcome = scope.definition.machine.states[snapshot.stage]?.meta?.outcome;
   if (snapshot.status === 'done' && outcome !== 'cancelled') {
     await trx('records')

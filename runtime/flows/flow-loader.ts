@@ -8,9 +8,8 @@
  */
 import type { Knex } from 'knex';
 import { createFlow, type CalendarDefinition, type Flow, type FlowDefinition } from '../../engine';
-import { DefinitionStore } from '../definitions/definition-store';
+import { publishedVersion } from '../definitions/published-versions';
 import type { RuntimeContext } from '../runtime-context';
-import { readJson } from '../storage/json-value';
 
 type Executor = Knex | Knex.Transaction;
 
@@ -25,45 +24,45 @@ interface LatestRow {
   key: string;
   version: number;
   hash: string;
-  body: unknown;
 }
 
-/** The latest published version of every definition of `kind`. */
+/**
+ * The latest published version of every definition of `kind`: numbers and hashes only, as it is asked
+ * on every step — the bodies come from `publishedVersion`, read once per version.
+ */
 async function latestPublished(trx: Executor, kind: 'flow' | 'calendar'): Promise<LatestRow[]> {
   const rows = (await trx('definitions')
     .where({ kind })
     .andWhere('version', '>', 0)
     .orderBy([{ column: 'key' }, { column: 'version', order: 'desc' }])
-    .select('key', 'version', 'hash', 'body')) as LatestRow[];
+    .select('key', 'version', 'hash')) as LatestRow[];
   const latest = new Map<string, LatestRow>();
-  for (const row of rows) if (!latest.has(row.key)) latest.set(row.key, row);
+  for (const row of rows)
+    if (!latest.has(row.key)) latest.set(row.key, { ...row, version: Number(row.version) });
   return [...latest.values()];
 }
 
-/** The published calendars by key (the engine adds its built-in ones), and a tag of their contents. */
-export async function loadCalendars(
+/** The published calendars by key (the engine adds its built-in ones). */
+async function calendarBodies(
+  runtime: RuntimeContext,
   trx: Executor,
-): Promise<{ calendars: Record<string, CalendarDefinition>; tag: string }> {
-  const rows = await latestPublished(trx, 'calendar');
+  rows: LatestRow[],
+): Promise<Record<string, CalendarDefinition>> {
   const calendars: Record<string, CalendarDefinition> = {};
-  for (const row of rows) calendars[row.key] = readJson<CalendarDefinition>(row.body);
-  return { calendars, tag: rows.map((r) => `${r.key}@${r.hash}`).join(',') };
+  for (const row of rows) {
+    calendars[row.key] = (
+      await publishedVersion<CalendarDefinition>(runtime, 'calendar', row.key, row.version, trx)
+    ).body;
+  }
+  return calendars;
 }
 
 /** Built flows are reused while neither the pinned flow nor the published calendars change. */
 const cache = new Map<string, Flow>();
 const MAX_CACHED = 200;
 
-function build(definition: FlowDefinition, calendars: Record<string, CalendarDefinition>, tag: string): Flow {
-  const id = `${definition.key}@${String(definition.version)}|${tag}`;
-  let flow = cache.get(id);
-  if (!flow) {
-    flow = createFlow(definition, { calendars });
-    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-    cache.set(id, flow);
-  }
-  return flow;
-}
+/** The tag of the published calendars' contents: a built flow is reused while it stays the same. */
+const calendarTag = (rows: LatestRow[]) => rows.map((r) => `${r.key}@${r.hash}`).join(',');
 
 /** The engine flow of the pinned `key@version`; 404 when that version is not published. */
 export async function loadFlow(
@@ -72,9 +71,17 @@ export async function loadFlow(
   key: string,
   version: number,
 ): Promise<LoadedFlow> {
-  const stored = await new DefinitionStore(runtime).getPublished<FlowDefinition>('flow', key, version, trx);
-  const { calendars, tag } = await loadCalendars(trx);
-  return { key, version, definition: stored.body, flow: build(stored.body, calendars, tag) };
+  const stored = await publishedVersion<FlowDefinition>(runtime, 'flow', key, version, trx);
+  const calendarRows = await latestPublished(trx, 'calendar');
+  // Per process, shared by every database it opens: the content hash tells same-numbered versions apart.
+  const id = `${key}@${version}#${stored.hash}|${calendarTag(calendarRows)}`;
+  let flow = cache.get(id);
+  if (!flow) {
+    flow = createFlow(stored.body, { calendars: await calendarBodies(runtime, trx, calendarRows) });
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+    cache.set(id, flow);
+  }
+  return { key, version, definition: stored.body, flow };
 }
 
 /** The flow that moves records of `formKey` (latest published version), or null; see the module note. */
@@ -83,9 +90,11 @@ export async function flowForForm(
   trx: Executor,
   formKey: string,
 ): Promise<LoadedFlow | null> {
-  const candidates = (await latestPublished(trx, 'flow')).filter(
-    (row) => readJson<{ form?: unknown }>(row.body).form === formKey,
-  );
+  const candidates: LatestRow[] = [];
+  for (const row of await latestPublished(trx, 'flow')) {
+    const flow = await publishedVersion<{ form?: unknown }>(runtime, 'flow', row.key, row.version, trx);
+    if (flow.body.form === formKey) candidates.push(row);
+  }
   if (candidates.length === 0) return null;
   const chosen = candidates.find((row) => row.key === `${formKey}-sop`) ?? candidates[0]!;
   return loadFlow(runtime, trx, chosen.key, chosen.version);

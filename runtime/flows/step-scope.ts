@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import type { FlowDefinition } from '../../engine';
+import { appendEvent, appendEvents, type NewEvent } from '../events/append-event';
 import type { RuntimeContext } from '../runtime-context';
 import type { LoadedFlow } from './flow-loader';
 
@@ -19,6 +20,11 @@ export interface StepScope {
   actor: string | null;
   /** Epoch ms of the step. */
   now: number;
+  /**
+   * The step's events not written yet: `applyFlowStep` collects its effects' events and writes them in
+   * one statement (in order) — before anything reads events, and at the step's end. Absent: at once.
+   */
+  pendingEvents?: NewEvent[];
 }
 
 /** The scope of a step of `loaded`'s instance on record `recordId` of form `formKey`. */
@@ -41,4 +47,16 @@ export function stepScope(
     actor,
     now,
   };
+}
+
+/** Appends an event of the step: kept with the step's others when it collects them, else written now. */
+export async function appendStepEvent(scope: StepScope, event: NewEvent): Promise<void> {
+  if (scope.pendingEvents) scope.pendingEvents.push(event);
+  else await appendEvent(scope.trx, event);
+}
+
+/** Writes the events the step has collected so far (before reading events, and at its end). */
+export async function writeStepEvents(scope: StepScope): Promise<void> {
+  const pending = scope.pendingEvents?.splice(0);
+  if (pending && pending.length > 0) await appendEvents(scope.trx, pending);
 }

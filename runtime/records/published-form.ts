@@ -5,7 +5,7 @@
  */
 import type { Knex } from 'knex';
 import { compileForm, listFormFields, type CompiledForm, type FormDefinition } from '../../engine';
-import { DefinitionStore } from '../definitions/definition-store';
+import { latestPublishedVersion, publishedVersion } from '../definitions/published-versions';
 import type { RuntimeContext } from '../runtime-context';
 
 export interface PublishedForm {
@@ -23,15 +23,36 @@ export async function loadPublishedForm(
   version?: number,
   trx: Knex | Knex.Transaction = runtime.db.knex,
 ): Promise<PublishedForm> {
-  const stored = await new DefinitionStore(runtime).getPublished<FormDefinition>('form', key, version, trx);
+  // The pinned version is read once per process; the latest is one small query for its number.
+  const stored =
+    version === undefined
+      ? await latestPublishedVersion<FormDefinition>(runtime, 'form', key, trx)
+      : await publishedVersion<FormDefinition>(runtime, 'form', key, version, trx);
   const customer = listFormFields(stored.body).find((f) => f.type === 'customer' && !f.key.includes('.'));
   return {
     key,
     version: stored.version,
     definition: stored.body,
-    compiled: compileForm(stored.body),
+    compiled: compiledOf(stored.body),
     customerField: customer?.key ?? null,
   };
+}
+
+/**
+ * The validator of a stored body, compiled once per body (`publishedVersion` keeps one per database
+ * and version). Compiled without its version number: the engine would share it by `key@version`, which
+ * names different forms in two databases, or after a publish that rolled back.
+ */
+const compiledBodies = new WeakMap<FormDefinition, CompiledForm>();
+
+function compiledOf(body: FormDefinition): CompiledForm {
+  let compiled = compiledBodies.get(body);
+  if (!compiled) {
+    const { version: _version, ...unnumbered } = body;
+    compiled = compileForm(unnumbered as FormDefinition);
+    compiledBodies.set(body, compiled);
+  }
+  return compiled;
 }
 
 /** The customer column's value: the customer field's value when it is a non-empty string. */

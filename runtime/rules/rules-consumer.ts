@@ -113,11 +113,27 @@ function readsOf(runtime: RuntimeContext, trx: Knex.Transaction) {
   };
 }
 
+/**
+ * False when no published rule can match the event whatever the record holds: no trigger of its type
+ * on the form the event names (every record event's payload names its form). Most events concern no
+ * rule, and they need not read the record's versions.
+ */
+function mayConcernARule(rules: RuleDefinition[], event: OutboxEvent): boolean {
+  const form = event.payload.form;
+  if (typeof form !== 'string') return true;
+  const type = RULE_EVENT_TYPES[event.type];
+  return rules.some(
+    (rule) => rule.trigger.type === type && 'form' in rule.trigger && rule.trigger.form === form,
+  );
+}
+
 export function createRulesConsumer(): OutboxConsumer {
   return {
     name: 'rules',
     accepts: (event) => event.stream === 'record' && event.type in RULE_EVENT_TYPES,
     async handle(event, trx, runtime) {
+      const reads = readsOf(runtime, trx);
+      if (!mayConcernARule(await reads.rules(), event)) return;
       const versions = await recordVersions(trx, event);
       if (!versions) return;
       const { record, previous } = versions;
@@ -134,7 +150,6 @@ export function createRulesConsumer(): OutboxConsumer {
               stage: String(event.payload.stage ?? record.stage ?? ''),
             }
       ) as RuleEvent;
-      const reads = readsOf(runtime, trx);
       for (const rule of await reads.rules()) {
         if (!matchesTrigger(rule, ruleEvent)) continue;
         const aggregates: Record<string, number | null> = {};

@@ -28,6 +28,8 @@ export interface TimerRow {
   record_id: string | null;
   payload: unknown;
   attempts: number;
+  /** The record's form, when the sweeper read it with the timer (it claims both at once). */
+  record_form_key?: string;
 }
 
 export type FireOutcome = 'fired' | 'stale' | 'refused' | 'orphan' | 'not-due';
@@ -94,18 +96,12 @@ async function fireRecordTimer(
     return 'refused';
   }
   if (result.ignored) return 'stale';
-  const record = (await trx('records').where({ id: timer.record_id }).first('form_key')) as {
-    form_key: string;
-  };
+  const formKey =
+    timer.record_form_key ??
+    ((await trx('records').where({ id: timer.record_id }).first('form_key')) as { form_key: string })
+      .form_key;
   await applyFlowStep(
-    stepScope(
-      runtime,
-      trx,
-      { recordId: timer.record_id, formKey: record.form_key },
-      loaded,
-      TIMER_ACTOR,
-      now,
-    ),
+    stepScope(runtime, trx, { recordId: timer.record_id, formKey }, loaded, TIMER_ACTOR, now),
     result,
     false,
   );

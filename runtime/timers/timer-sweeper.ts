@@ -80,7 +80,7 @@ async function claimNext(runtime: RuntimeContext, trx: Knex.Transaction, now: nu
       .join('records', 'records.id', 'timers.record_id')
       .where('timers.due_at', '<=', now)
       .orderBy([{ column: 'timers.due_at' }, { column: 'timers.id' }])
-      .select('timers.*')
+      .select('timers.*', 'records.form_key as record_form_key')
       .first(),
   )) as TimerRow | undefined;
 }

@@ -4,11 +4,10 @@
  * idempotently, outside the step's transaction.
  */
 import type { ActionEffect } from '../../../engine';
-import { appendEvent } from '../../events/append-event';
-import type { StepScope } from '../step-scope';
+import { appendStepEvent, type StepScope } from '../step-scope';
 
 export async function requestAction(scope: StepScope, effect: ActionEffect, stage: string): Promise<void> {
-  await appendEvent(scope.trx, {
+  await appendStepEvent(scope, {
     stream: 'record',
     streamId: scope.recordId,
     type: 'action.requested',

@@ -16,9 +16,9 @@
  * work (as `least-loaded`, then round-robin). The event's `reason` and `matched` say what matched.
  */
 import type { AssignEffect } from '../../../engine';
-import { appendEvent } from '../../events/append-event';
+import { assignmentColumns } from '../../records/handling-team';
 import { readJson } from '../../storage/json-value';
-import type { StepScope } from '../step-scope';
+import { appendStepEvent, writeStepEvents, type StepScope } from '../step-scope';
 
 /** What choosing among a role's people reads: the record (for its load and needs) in a transaction. */
 export type OwnerScope = Pick<StepScope, 'trx' | 'dialect' | 'recordId' | 'formKey'>;
@@ -140,22 +140,42 @@ async function bySkills(
 /**
  * The candidate assigned least recently (never first), by the `record.assigned` events: the newest
  * such event per candidate, each one an index lookup (migration 0008 indexes this very expression), so
- * the cost stays flat however many assignments the store holds.
+ * the cost stays flat however many assignments the store holds. One statement asks for all candidates
+ * at once — one scalar subquery each, as `max(id)` per value of an `in (…)` list would read every
+ * matching index entry instead of the last one.
  */
 async function leastRecentlyAssigned(scope: OwnerScope, users: string[]): Promise<string> {
-  const expr =
-    scope.dialect === 'postgres' ? "(payload->>'assignee')" : "json_extract(payload, '$.assignee')";
   const last = new Map<string, number>();
-  for (const user of users) {
-    const row = (await scope
-      .trx('events')
-      .where({ type: 'record.assigned' })
-      .whereRaw(`${expr} = ?`, [user])
-      .max({ last: 'id' })
-      .first()) as { last: number | string | null } | undefined;
-    if (row?.last !== null && row?.last !== undefined) last.set(user, Number(row.last));
+  for (let start = 0; start < users.length; start += CANDIDATES_PER_STATEMENT) {
+    const some = users.slice(start, start + CANDIDATES_PER_STATEMENT);
+    const newest = await newestAssignments(scope, some);
+    some.forEach((user, i) => {
+      if (newest[i] !== null) last.set(user, newest[i]!);
+    });
   }
   return [...users].sort((a, b) => (last.get(a) ?? -1) - (last.get(b) ?? -1) || a.localeCompare(b))[0]!;
+}
+
+/** Keeps a statement's bound values well below SQLite's limit however many people hold a role. */
+const CANDIDATES_PER_STATEMENT = 200;
+
+/** The id of each user's newest `record.assigned` event (null: never assigned), in `users`' order. */
+async function newestAssignments(scope: OwnerScope, users: string[]): Promise<(number | null)[]> {
+  const expr =
+    scope.dialect === 'postgres' ? "(payload->>'assignee')" : "json_extract(payload, '$.assignee')";
+  const columns = users.map(
+    (_, i) => `(select max(id) from events where type = 'record.assigned' and ${expr} = ?) as c${i}`,
+  );
+  const result = (await scope.trx.raw(`select ${columns.join(', ')}`, users)) as unknown;
+  // SQLite answers with the rows, PostgreSQL with a result holding them.
+  const row = (Array.isArray(result) ? result[0] : (result as { rows: unknown[] }).rows[0]) as Record<
+    string,
+    number | string | null
+  >;
+  return users.map((_, i) => {
+    const id = row[`c${i}`];
+    return id === null || id === undefined ? null : Number(id);
+  });
 }
 
 async function leastLoaded(scope: OwnerScope, users: string[]): Promise<string> {
@@ -185,6 +205,8 @@ export async function roundRobinOwner(scope: OwnerScope, role: string): Promise<
 
 export async function assignOwner(scope: StepScope, effect: AssignEffect): Promise<void> {
   const { trx } = scope;
+  // Round-robin reads the `record.assigned` events: this step's own must be among them.
+  await writeStepEvents(scope);
   const { role } = effect.owner;
   const strategy = effect.owner.strategy ?? 'round-robin';
   const record = (await trx('records').where({ id: scope.recordId }).first('assignee')) as
@@ -202,14 +224,16 @@ export async function assignOwner(scope: StepScope, effect: AssignEffect): Promi
       assignee = skills.assignee;
     } else assignee = await leastRecentlyAssigned(scope, users);
   }
-  await trx('records').where({ id: scope.recordId }).update({ assignee });
+  await trx('records')
+    .where({ id: scope.recordId })
+    .update(await assignmentColumns(trx, assignee));
   const base = { form: scope.formKey, stage: effect.stage, role, strategy, previous };
   if (assignee === null) {
     const reason =
       strategy === 'manual'
         ? `Stage "${effect.stage}" is assigned by hand (role "${role}")`
         : `No active user has the role "${role}" that owns stage "${effect.stage}"`;
-    await appendEvent(trx, {
+    await appendStepEvent(scope, {
       stream: 'record',
       streamId: scope.recordId,
       type: 'record.unassigned',
@@ -219,7 +243,7 @@ export async function assignOwner(scope: StepScope, effect: AssignEffect): Promi
     });
     return;
   }
-  await appendEvent(trx, {
+  await appendStepEvent(scope, {
     stream: 'record',
     streamId: scope.recordId,
     type: 'record.assigned',

@@ -7,9 +7,9 @@
  * Row states: `paused` while paused; once the clock has ended its outcome (`met`, `breached`,
  * `cancelled`); while it runs, `breached` once past its target, else `running`.
  */
+import type { Knex } from 'knex';
 import type { FlowSnapshot, SlaEffect } from '../../../engine';
-import { appendEvent } from '../../events/append-event';
-import type { StepScope } from '../step-scope';
+import { appendStepEvent, type StepScope } from '../step-scope';
 
 export type SlaRowState = 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
 
@@ -46,9 +46,8 @@ export async function recordSla(scope: StepScope, effect: SlaEffect, snapshot: F
   const { trx } = scope;
   const clock = snapshot.sla.clocks.find((c) => c.clock === effect.clock && c.run === effect.run);
   const key = { record_id: scope.recordId, clock: effect.clock, run: effect.run };
-  const existing = (await trx('sla_clocks').where(key).first('breached')) as
-    { breached: unknown } | undefined;
-  const state = slaRowState(effect, clock, Boolean(existing?.breached));
+  // As if the row had never breached; the upsert below folds in a breach it already recorded.
+  const state = slaRowState(effect, clock, false);
   const due = effect.due === null ? null : Date.parse(effect.due);
   const ending = effect.event === 'met' || effect.event === 'stopped' || effect.event === 'cancelled';
   const endedAt = clock?.endedAt ? Date.parse(clock.endedAt) : null;
@@ -64,26 +63,33 @@ export async function recordSla(scope: StepScope, effect: SlaEffect, snapshot: F
     business_elapsed_minutes: effect.businessElapsedMinutes,
     wall_elapsed_minutes: effect.wallElapsedMinutes,
     paused_wall_minutes: clock?.pausedWallMinutes ?? 0,
-    breached: state === 'breached' || Boolean(existing?.breached) || clock?.breached === true,
+    breached: state === 'breached' || clock?.breached === true,
     updated_at: scope.now,
   };
   const merged: (keyof typeof row)[] = [
     'stage',
-    'state',
     'target_minutes',
     'business_elapsed_minutes',
     'wall_elapsed_minutes',
     'paused_wall_minutes',
-    'breached',
     'updated_at',
   ];
   // The first due instant stays as `original_due_at`; an ended clock keeps the due it had (so "met
   // 5 minutes early" can be read off the row), a paused one has none.
   if (!ending) merged.push('due_at', 'stopped_at');
   else merged.push('stopped_at');
-  await trx('sla_clocks').insert(row).onConflict(['record_id', 'clock', 'run']).merge(merged);
+  const update: Record<string, Knex.Raw> = Object.fromEntries(
+    merged.map((column) => [column, trx.raw('excluded.??', [column])]),
+  );
+  // A breach stays recorded: a row that breached before keeps `breached`, and a state that would
+  // read `running` (see `slaRowState`: only a clock not yet known to be breached runs) reads `breached`.
+  update.breached = trx.raw('excluded.breached or sla_clocks.breached');
+  update.state = trx.raw(
+    "case when excluded.state = 'running' and sla_clocks.breached then 'breached' else excluded.state end",
+  );
+  await trx('sla_clocks').insert(row).onConflict(['record_id', 'clock', 'run']).merge(update);
   const { type: _type, ...payload } = effect;
-  await appendEvent(trx, {
+  await appendStepEvent(scope, {
     stream: 'record',
     streamId: scope.recordId,
     type: `sla.${effect.event}`,

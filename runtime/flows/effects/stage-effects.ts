@@ -4,8 +4,7 @@
  * stage-entered rules and per-stage reports.
  */
 import type { StageEffect } from '../../../engine';
-import { appendEvent } from '../../events/append-event';
-import type { StepScope } from '../step-scope';
+import { appendStepEvent, type StepScope } from '../step-scope';
 
 export async function recordStageChange(scope: StepScope, effect: StageEffect): Promise<void> {
   if (effect.type === 'stage-entered') {
@@ -15,7 +14,7 @@ export async function recordStageChange(scope: StepScope, effect: StageEffect): 
       .update({ stage: effect.stage, updated_at: scope.now, updated_by: scope.actor });
   }
   const label = scope.definition.machine.states[effect.stage]?.meta?.label;
-  await appendEvent(scope.trx, {
+  await appendStepEvent(scope, {
     stream: 'record',
     streamId: scope.recordId,
     type: effect.type === 'stage-entered' ? 'stage.entered' : 'stage.exited',
