@@ -24,6 +24,11 @@ export interface OwnedProduct {
   purchaseDate: string;
 }
 
+/** The `after-sales-customer` submission: the customer's data with the products they own. */
+export function customerSubmission(customer: DemoCustomer): Record<string, unknown> {
+  return { ...customer.data, products: customer.products.map((p) => ({ ...p })) };
+}
+
 export interface DemoCustomer {
   /** Stable reference within the plan (`CUST-00001`); the loader maps it to the stored record id. */
   ref: string;

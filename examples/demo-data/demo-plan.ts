@@ -29,8 +29,11 @@ export interface DemoPlanOptions {
   months: number;
   tickets: number;
   timezone: 'Asia/Shanghai';
-  /** The N the spike must reach, e.g. a template rule's "≥ N per model and month" (default: sized to the volume). */
-  threshold?: number;
+  /**
+   * The least N the spike must reach, e.g. a template rule's "≥ N per model and month": the spike's
+   * threshold is this or the one sized to the volume, whichever is larger.
+   */
+  minThreshold?: number;
   /**
    * The demo's "now" (epoch ms), when it falls inside the period: the plan ends there, no ticket is
    * created at or after it, and steps after it have not happened (a first run ends its demo today).
@@ -151,7 +154,7 @@ export function createDemoPlan(input: Partial<DemoPlanOptions> = {}): DemoPlan {
     localInstant(dates[Math.min(3, options.months - 1) * 30 + 10] ?? dates[0]!, 0, tz),
     tz,
   );
-  const threshold = options.threshold ?? spikeThreshold(options.tickets, options.months);
+  const threshold = Math.max(options.minThreshold ?? 0, spikeThreshold(options.tickets, options.months));
   const target = Math.ceil(threshold * 1.6);
   const inSpike = (h: TicketHead) =>
     h.model === SPIKE_MODEL && h.category === SPIKE_CATEGORY && monthOf(h.createdAt, tz) === spikeMonth;

@@ -15,6 +15,7 @@ import { createRulesConsumer } from '../../runtime/rules/rules-consumer';
 import type { RuntimeContext } from '../../runtime/runtime-context';
 import { sweepDueTimers } from '../../runtime/timers/timer-sweeper';
 import type { DemoClock } from './demo-clock';
+import { customerSubmission } from './demo-customers';
 import type { DemoPlan } from './demo-plan';
 import { CUSTOMER_FORM, demoBundle, TEMPLATE_KEY, TICKET_FORM } from './demo-template';
 import type { DemoRole } from './demo-ticket-script';
@@ -156,7 +157,7 @@ async function play(runtime: DemoRuntime, plan: DemoPlan, options: LoadDemoOptio
   const customerIds = new Map<string, string>();
   for (const [i, customer] of plan.customers.entries()) {
     clock.set(setupAt + i * 1000);
-    const stored = await submitRecord(runtime, CUSTOMER_FORM, { data: customer.data }, agent);
+    const stored = await submitRecord(runtime, CUSTOMER_FORM, { data: customerSubmission(customer) }, agent);
     customerIds.set(customer.ref, stored.id);
     report(i + 1);
   }

@@ -16,7 +16,8 @@ import { loadDemo, type LoadDemoResult } from '../../examples/demo-data/load-dem
 import { importApp } from '../apps/import-app';
 import type { Logger } from '../logger';
 import type { Database } from '../storage/open-database';
-import { bundledTemplates } from './bundled-templates';
+import type { RuntimeContext } from '../runtime-context';
+import { bundledTemplates, type BundledTemplate } from './bundled-templates';
 
 export interface FirstRunOptions {
   /** The real time now (epoch ms); the demo ends here. */
@@ -40,6 +41,18 @@ export interface FirstRunResult {
 
 const DAY = 86_400_000;
 
+/** Imports `templates` (in the order given: `bundledTemplates()` puts each after what it requires). */
+export async function installBundledTemplates(
+  runtime: RuntimeContext,
+  templates: BundledTemplate[] = bundledTemplates(),
+  out: (line: string) => void = () => {},
+): Promise<void> {
+  for (const template of templates) {
+    out(`Installing the template ${template.name} …`);
+    await importApp(runtime, JSON.parse(readFileSync(template.file, 'utf8')), null);
+  }
+}
+
 /** A store nobody has used: no definitions and no users. */
 export async function isFirstRun(db: Database): Promise<boolean> {
   const definition = await db.knex('definitions').first('id');
@@ -61,8 +74,8 @@ export async function installOnFirstRun(db: Database, options: FirstRunOptions):
         ...DEFAULT_PLAN_OPTIONS,
         ...period,
         tickets: options.demoTickets,
-        // The spike trips the shipped defect rule whatever the demo's size.
-        threshold: defectRuleThreshold(),
+        // The spike trips the shipped defect rule however small the demo.
+        minThreshold: defectRuleThreshold(),
       });
   } else {
     demoSkipped = 'no demo tickets asked for (CLOSEDLOOP_DEMO_TICKETS=0)';
@@ -70,11 +83,7 @@ export async function installOnFirstRun(db: Database, options: FirstRunOptions):
 
   // The templates were there before the demo's first ticket, as they would have been in real use.
   const clock = new DemoClock(plan ? plan.startsAt - 30 * DAY : options.now);
-  const runtime = { db, clock, logger: options.logger };
-  for (const template of templates) {
-    options.out(`Installing the template ${template.name} …`);
-    await importApp(runtime, JSON.parse(readFileSync(template.file, 'utf8')), null);
-  }
+  await installBundledTemplates({ db, clock, logger: options.logger }, templates, options.out);
   if (!plan) return { templates: templates.map((t) => t.name), demo: null, demoSkipped };
 
   options.out(

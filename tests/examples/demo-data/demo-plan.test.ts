@@ -122,4 +122,13 @@ describe('createDemoPlan', () => {
     expect(csat).toBeGreaterThan(0.65);
     expect(csat).toBeLessThan(0.9);
   });
+
+  it('raises a small demo’s spike to the least threshold asked for, never lowers a large one’s', () => {
+    const small = createDemoPlan({ tickets: 1_000, seed: 3, minThreshold: 10 });
+    expect(small.spike.threshold).toBe(10);
+    expect(small.spike.count).toBeGreaterThanOrEqual(10);
+    const large = createDemoPlan({ tickets: 6_000, seed: 3 });
+    expect(createDemoPlan({ tickets: 6_000, seed: 3, minThreshold: 10 }).spike).toEqual(large.spike);
+    expect(large.spike.threshold).toBeGreaterThan(10);
+  });
 });

@@ -136,7 +136,7 @@ describe('the improvement story in a first run, on SQLite', () => {
   it('plans the same story the loader played', () => {
     const period = demoPeriodEndingAt(NOW);
     if ('skipped' in period) throw new Error(period.skipped);
-    const plan = createDemoPlan({ ...DEFAULT_PLAN_OPTIONS, ...period, tickets: TICKETS, threshold: 10 });
+    const plan = createDemoPlan({ ...DEFAULT_PLAN_OPTIONS, ...period, tickets: TICKETS, minThreshold: 10 });
     const story = planStory(plan);
     expect(story.goLive).toBe('2026-10-15');
     expect(story.verifyAt).not.toBeNull();

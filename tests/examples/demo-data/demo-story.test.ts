@@ -32,7 +32,7 @@ import rcaJson from '../../../templates/after-sales-rca.app.json';
 const NOW = Date.parse('2026-11-24T08:30:00Z');
 const period = demoPeriodEndingAt(NOW);
 if ('skipped' in period) throw new Error(period.skipped);
-const options = { ...DEFAULT_PLAN_OPTIONS, ...period, tickets: 1_500, threshold: 10 };
+const options = { ...DEFAULT_PLAN_OPTIONS, ...period, tickets: 1_500, minThreshold: 10 };
 const plan = createDemoPlan(options);
 const story = planStory(plan);
 
