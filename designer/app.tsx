@@ -32,6 +32,7 @@ const SharedDashboardPage = page(() => import('./dashboards/shared-dashboard-pag
 const FillPage = page(() => import('./fill/fill-page'), 'FillPage');
 const InboxPage = page(() => import('./inbox/inbox-page'), 'InboxPage');
 const RecordPage = page(() => import('./records/record-page'), 'RecordPage');
+const RecordListPage = page(() => import('./records/record-list-page'), 'RecordListPage');
 
 export function App() {
   return (
@@ -48,6 +49,7 @@ export function App() {
                 <Route path="/records/:id" element={<RecordPage />} />
                 <Route path="/forms" element={<FormListPage />} />
                 <Route path="/forms/:key" element={<FormDesignerPage />} />
+                <Route path="/forms/:key/records" element={<RecordListPage />} />
                 <Route path="/flows" element={<FlowListPage />} />
                 <Route path="/flows/:key" element={<FlowDesignerPage />} />
                 <Route path="/rules" element={<RuleListPage />} />

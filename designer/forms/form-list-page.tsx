@@ -3,11 +3,13 @@
  * draft is pending, and a new form (key and title) that opens in the designer; it is stored on its
  * first save, as a form needs at least one field.
  */
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMessages } from '../i18n/define-messages';
 import { DefinitionTable } from '../lists/definition-table';
 import { NewDefinitionForm, newDefinitionLabels } from '../lists/new-definition-form';
 import { useDefinitionList } from '../lists/use-definition-list';
+import { recordListPath } from '../records/record-list-link';
+import { recordListMessages } from '../records/record-list-messages';
 import { FORM_KEY_PATTERN } from './engine-field-types';
 import { formsApi } from './forms-api';
 import { formsMessages } from './forms-messages';
@@ -35,6 +37,7 @@ function NewForm() {
 
 export function FormListPage() {
   const t = useMessages(formsMessages);
+  const records = useMessages(recordListMessages);
   const { items: forms, error } = useDefinitionList(formsApi.list);
 
   return (
@@ -58,7 +61,16 @@ export function FormListPage() {
             notPublished: t('list.notPublished'),
             draft: t('list.draft'),
             open: (name) => t('list.open', { name }),
+            actions: records('link.records'),
           }}
+          // Only a published form has records; the list page says so when the user may not read them.
+          actions={(item, name) =>
+            item.latestVersion !== null && (
+              <Link to={recordListPath(item.key)} aria-label={records('link.recordsOf', { form: name })}>
+                {records('link.records')}
+              </Link>
+            )
+          }
         />
       )}
       <NewForm />

@@ -25,6 +25,7 @@ import { CustomerHistoryPanel } from './customer-history-panel';
 import { RecordCustomer } from './record-customer';
 import { RecordData } from './record-data';
 import { isImprovementItem, RecordEffectPanel } from './record-effect-panel';
+import { AllRecordsLink } from './record-list-link';
 import { recordMessages } from './record-messages';
 import { RecordSlaPanel } from './record-sla-panel';
 import { recordSummary } from './record-summary';
@@ -116,6 +117,10 @@ export function RecordPage() {
         <p className="muted record-form">
           {(form?.title ? pickText(form.title, locale) : '') || record.form} · {record.id}
         </p>
+        <AllRecordsLink
+          form={record.form}
+          title={(form?.title ? pickText(form.title, locale) : '') || record.form}
+        />
         <h1>{recordSummary(record.data, record.id)}</h1>
         <div className="row record-facts">
           <span>

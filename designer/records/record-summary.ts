@@ -2,7 +2,7 @@
  * @module One line that names a record in lists and headings: the first of its usual free-text fields
  * (`title`, `subject`, `summary`, `detail`, `description`) that holds text, shortened; else its id.
  */
-const SUMMARY_FIELDS = ['title', 'subject', 'summary', 'detail', 'description'];
+export const SUMMARY_FIELDS = ['title', 'subject', 'summary', 'detail', 'description'];
 const MAX = 80;
 
 export function recordSummary(data: Record<string, unknown>, id: string): string {

@@ -195,6 +195,8 @@ describe('inbox and record page', () => {
         .getByText(/^SLA warning: “/)
         .first()
         .waitFor();
+      // Stage names come from the pinned flow, which loads after the record: wait for them too.
+      await timeline.getByText('Diagnose → Plan').first().waitFor();
       const text = (await timeline.textContent()) ?? '';
       for (const line of [
         'Entered the stage “Diagnose”',
