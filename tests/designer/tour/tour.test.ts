@@ -256,12 +256,14 @@ describe('the ten-minute tour', () => {
   it(`7. ${STEPS[6]}`, { timeout: 60_000 }, async () => {
     // The demo's complaint about the X200 Pro screens, taken through 5-Why and fishbone to an
     // improvement that went live on 15 October; its verification read the stored tickets.
-    const complaint = (await server.db
-      .knex('records')
-      .where({ form_key: 'after-sales-complaint' })
-      .first('id', 'stage')) as { id: string; stage: string };
-    expect(complaint.stage).toBe('closed');
-    await page.goto(`${server.url}/records/${complaint.id}`);
+    await page.goto(server.url + '/forms');
+    await page.getByRole('link', { name: 'Records of Customer complaint & improvement' }).click();
+    await page.getByRole('heading', { name: 'Customer complaint & improvement records' }).waitFor();
+    await page.getByLabel('Stage').selectOption({ label: 'Closed (final)' });
+    const rows = page.locator('[data-testid=record-row]');
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().getByRole('link').first().click();
+    await page.waitForURL(/\/records\//);
     await page.locator('.data-row', { hasText: 'Root cause' }).first().waitFor();
     const panel = page.getByTestId('record-effect');
     await panel.getByRole('heading', { name: 'Effect' }).waitFor();
