@@ -19,6 +19,29 @@ interface Props {
 const numberOr = (text: string, fallback: number) =>
   text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : fallback;
 
+/** A normalisation bound (the value scoring 0 or 100); a blank or unreadable entry keeps the old one. */
+function BoundInput(props: {
+  label: string;
+  ariaLabel: string;
+  value: number;
+  disabled: boolean;
+  onChange(value: number): void;
+}) {
+  return (
+    <label>
+      <span className="small muted">{props.label}</span>
+      <input
+        type="number"
+        step="any"
+        aria-label={props.ariaLabel}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(numberOr(e.target.value, props.value))}
+      />
+    </label>
+  );
+}
+
 export function QualityIndexEditor({ index, measures, labelOf, onChange }: Props) {
   const t = useMessages(reportsMessages);
   const components = index.components ?? [];
@@ -67,28 +90,20 @@ export function QualityIndexEditor({ index, measures, labelOf, onChange }: Props
                 onChange={(e) => setRow(m, { weight: numberOr(e.target.value, 0) })}
               />
             </label>
-            <label>
-              <span className="small muted">{t('quality.worst')}</span>
-              <input
-                type="number"
-                step="any"
-                aria-label={t('quality.worstOf', { name })}
-                value={bounds.worst}
-                disabled={!c}
-                onChange={(e) => setRow(m, { worst: numberOr(e.target.value, bounds.worst) })}
-              />
-            </label>
-            <label>
-              <span className="small muted">{t('quality.best')}</span>
-              <input
-                type="number"
-                step="any"
-                aria-label={t('quality.bestOf', { name })}
-                value={bounds.best}
-                disabled={!c}
-                onChange={(e) => setRow(m, { best: numberOr(e.target.value, bounds.best) })}
-              />
-            </label>
+            <BoundInput
+              label={t('quality.worst')}
+              ariaLabel={t('quality.worstOf', { name })}
+              value={bounds.worst}
+              disabled={!c}
+              onChange={(worst) => setRow(m, { worst })}
+            />
+            <BoundInput
+              label={t('quality.best')}
+              ariaLabel={t('quality.bestOf', { name })}
+              value={bounds.best}
+              disabled={!c}
+              onChange={(best) => setRow(m, { best })}
+            />
           </div>
         );
       })}
