@@ -71,6 +71,13 @@ export async function signIn(page: Page, baseUrl: string, user = ADMIN): Promise
   await page.locator('.shell-header').waitFor();
 }
 
+/** Shows the page in `language` (the header's switch names the other language, so it is clicked when it names this one). */
+export async function showIn(page: Page, language: 'English' | '中文'): Promise<void> {
+  const toggle = page.getByTestId('locale-switch');
+  await toggle.waitFor();
+  if ((await toggle.textContent()) === language) await toggle.click();
+}
+
 /** A fresh browser context (viewport, locale, …) with one page that waits up to 10 s, signed in as `user`. */
 export async function openSignedIn(
   browser: Browser,

@@ -17,6 +17,7 @@ import { launchBrowser } from '../../helpers/browser';
 import {
   openSignedIn,
   screenshot,
+  showIn,
   startDesignerServer,
   VIEWPORTS,
   type DesignerServer,
@@ -35,13 +36,6 @@ const VIP = {
   products: [{ productLine: 'phone', model: 'X200 Pro', serialNo: 'X200P2026A0001' }],
 };
 const OTHER = { name: '南京远景科技', phone: '02566001234', tier: 'standard' };
-
-/** Switches the page to English when it opened in Chinese. */
-async function inEnglish(page: Page) {
-  const toggle = page.getByTestId('locale-switch');
-  await toggle.waitFor();
-  if ((await toggle.textContent()) === 'English') await toggle.click();
-}
 
 describe('the customer picker on the ticket form', () => {
   let server: DesignerServer;
@@ -70,7 +64,7 @@ describe('the customer picker on the ticket form', () => {
     );
     try {
       await page.goto(server.url + '/f/after-sales-ticket');
-      await inEnglish(page);
+      await showIn(page, 'English');
       await page.getByRole('heading', { name: 'After-sales ticket' }).waitFor();
 
       const customer = page.getByRole('combobox', { name: 'Customer', exact: true });
@@ -131,7 +125,7 @@ describe('the customer picker on the ticket form', () => {
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       await page.goto(server.url + '/f/after-sales-ticket');
-      await inEnglish(page);
+      await showIn(page, 'English');
       await page.getByRole('textbox', { name: 'Customer', exact: true }).waitFor();
       expect(await page.getByRole('combobox', { name: 'Customer', exact: true }).count()).toBe(0);
     } finally {

@@ -17,6 +17,7 @@ import { launchBrowser } from '../../helpers/browser';
 import {
   openSignedIn,
   screenshot,
+  showIn,
   startDesignerServer,
   VIEWPORTS,
   type DesignerServer,
@@ -42,13 +43,6 @@ const walkData = (event: string) =>
   rcaCases.walks[0]!.steps.find((s) => s.event === event && !s.refused)!.data!;
 
 const QM = { username: 'qin', password: 'correct horse battery staple' };
-
-async function inLocale(page: Page, wanted: 'English' | '中文') {
-  const toggle = page.getByTestId('locale-switch');
-  await toggle.waitFor();
-  // The toggle names the other language.
-  if ((await toggle.textContent()) === wanted) await toggle.click();
-}
 
 describe('the effect panel of an improvement item', () => {
   let server: DesignerServer;
@@ -114,7 +108,7 @@ describe('the effect panel of an improvement item', () => {
     );
     try {
       await page.goto(`${server.url}/records/${ITEMS.tvCsat.id}`);
-      await inLocale(page, 'English');
+      await showIn(page, 'English');
       const panel = page.getByTestId('record-effect');
       await panel.getByRole('heading', { name: 'Effect' }).waitFor();
       expect(await panel.getByTestId('effect-verdict').textContent()).toBe('Verdict: Verified');
@@ -131,7 +125,7 @@ describe('the effect panel of an improvement item', () => {
         .toBeGreaterThan(500);
       await screenshot(page, 'record-effect-desktop');
 
-      await inLocale(page, '中文');
+      await showIn(page, '中文');
       await panel.getByRole('heading', { name: '改进效果' }).waitFor();
       await expect.poll(() => panel.getByTestId('effect-verdict').textContent()).toBe('结论: 已验证有效');
     } finally {
@@ -149,7 +143,7 @@ describe('the effect panel of an improvement item', () => {
     );
     try {
       await page.goto(`${server.url}/records/${id}`);
-      await inLocale(page, 'English');
+      await showIn(page, 'English');
       const panel = page.getByTestId('record-effect');
       await expect.poll(() => panel.getByTestId('effect-verdict').textContent()).toBe('Verdict: Verified');
       await panel.getByRole('button', { name: /^Record this verdict/ }).click();
