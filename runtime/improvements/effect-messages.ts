@@ -26,6 +26,10 @@ export const effectMessages: MessageCatalog = {
     en: 'The comparison window must be a whole number of days ≥ 1',
     'zh-CN': '对比窗口须为不小于 1 的整数天',
   },
+  'window-too-large': {
+    en: 'The {window} window holds {max} or more records, more than the test reads: shorten the comparison window or narrow the scope',
+    'zh-CN': '{window}窗口内的记录达到 {max} 条或以上，超出检验读取的上限：请缩短对比窗口或缩小范围',
+  },
   'target-missing': {
     en: 'Enter the target improvement (a number ≥ 0)',
     'zh-CN': '请填写目标改善幅度（不小于 0 的数）',

@@ -53,8 +53,8 @@ export async function recordEffect(
     days: item.days,
   });
   const [before, after] = await Promise.all([
-    collectObservations(runtime, item.kpi, windows.before, item.scope),
-    collectObservations(runtime, item.kpi, windows.after, item.scope),
+    collectObservations(runtime, item.kpi, windows.before, item.scope, { name: 'before', locale }),
+    collectObservations(runtime, item.kpi, windows.after, item.scope, { name: 'after', locale }),
   ]);
   const info = effectKpiOf(kpiMeasureOf(item.kpi))!;
   const common = { better: info.better, target: item.target, window: windows, locale };

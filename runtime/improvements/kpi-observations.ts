@@ -12,12 +12,14 @@
  * applies to them too. The forms and fields are those of the `after-sales-ticket` and
  * `after-sales-survey` templates, which the measures below name as the quality dashboards do.
  */
-import { KPI_EFFECT_KINDS, type ReportDefinition } from '../../engine';
+import { KPI_EFFECT_KINDS, type Locale, type ReportDefinition } from '../../engine';
 import type { EffectWindow, Proportion } from '../../engine/improvements/index';
 import { DEFAULT_REPORT_TIMEZONE, type ReportFilter } from '../../engine/reports/index';
 import type { KpiMeasure } from '../../engine/reports/report-measure.schema';
+import { invalid } from '../http/errors';
 import { runReport } from '../reports/run-report';
 import type { RuntimeContext } from '../runtime-context';
+import { effectIssue } from './effect-messages';
 import { SCOPE_FIELDS, type EffectScope, type ScopeField } from './effect-scope';
 
 export const TICKET_FORM = 'after-sales-ticket';
@@ -25,7 +27,10 @@ export const SURVEY_FORM = 'after-sales-survey';
 /** Answers are joined to their tickets under this prefix (`survey.csat`, `survey.createdAt`). */
 const SURVEY = 'survey';
 
-/** The most records one window reads (the report row limit); beyond it the rest are left out. */
+/**
+ * The most records one window reads (the report row limit). A window that reaches it is refused rather
+ * than judged on a silently cut sample.
+ */
 export const MAX_OBSERVATIONS = 10_000;
 
 interface KpiSource {
@@ -95,8 +100,19 @@ export async function collectObservations(
   kpi: MeasurableKpi,
   window: EffectWindow,
   scope: EffectScope,
+  which: { name: 'before' | 'after'; locale: Locale },
 ): Promise<Observations> {
   const { rows } = await runReport(runtime, windowReport(kpi, window, scope));
+  if (rows.length >= MAX_OBSERVATIONS) {
+    const name = which.locale === 'zh-CN' ? (which.name === 'before' ? '上线前' : '上线后') : which.name;
+    const issue = effectIssue(
+      'window-too-large',
+      '/effectWindowDays',
+      { window: name, max: MAX_OBSERVATIONS },
+      which.locale,
+    );
+    throw invalid([issue], 'The comparison window holds more records than the test reads');
+  }
   const values = rows
     .map((row) => row.value)
     .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));

@@ -6,6 +6,7 @@
  * Rows are inserted as the runtime stores them, dated where the windows need them.
  */
 import type { Knex } from 'knex';
+import { MAX_OBSERVATIONS } from '../../../runtime/improvements/kpi-observations';
 
 /** Go-live 2026-10-01 (Asia/Shanghai): before = 1–30 Sep, after = 1–30 Oct, both over by 24 Nov. */
 export const GO_LIVE = '2026-10-01';
@@ -142,7 +143,31 @@ export const ITEMS = {
     targetType: 'absolute',
   }),
   unplanned: improvement('imp-unplanned', { targetValue: 5, targetType: 'absolute' }),
+  crowded: improvement('imp-crowded', {
+    kpi: 'frt',
+    scopeCategory: 'noise',
+    goLive: GO_LIVE,
+    targetValue: 10,
+    targetType: 'relative',
+  }),
 };
+
+/** As many noise tickets in the before window as a window may hold (every 4 minutes from 1 Sep). */
+function crowdedBefore(count: number): Row[] {
+  const first = Date.parse('2026-09-01T00:10:00+08:00');
+  return Array.from({ length: count }, (_, i) =>
+    row(
+      `crowd-${i}`,
+      'after-sales-ticket',
+      ticket({
+        productLine: 'tv',
+        category: 'noise',
+        firstResponseAt: new Date(first + i * 4 * MINUTE + 30 * MINUTE).toISOString(),
+      }),
+      first + i * 4 * MINUTE,
+    ),
+  );
+}
 
 export async function seedEffectRecords(knex: Knex): Promise<void> {
   const rows = [
@@ -157,6 +182,7 @@ export async function seedEffectRecords(knex: Knex): Promise<void> {
     // Beijing battery tickets: the only ones a province scope of 北京市 may count.
     ...responded('bjb', BEFORE_DAY, [200, 210, 220], BEIJING),
     ...responded('bja', AFTER_DAY, [20, 30, 40], BEIJING),
+    ...crowdedBefore(MAX_OBSERVATIONS),
     ...Object.values(ITEMS),
   ];
   for (let i = 0; i < rows.length; i += 100) await knex('records').insert(rows.slice(i, i + 100));

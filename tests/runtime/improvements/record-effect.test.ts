@@ -109,6 +109,15 @@ describe.each(DIALECTS)('improvement effect on %s', (dialect) => {
     expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['/kpi', '/goLive']);
   });
 
+  it('refuses a window holding more records than the test reads, rather than judging a cut sample', async () => {
+    const res = await effect(ITEMS.crowded.id);
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues).toEqual([
+      expect.objectContaining({ code: 'window-too-large', path: '/effectWindowDays' }),
+    ]);
+    expect(res.body.error.issues[0].message).toContain('before window holds 10000 or more records');
+  });
+
   it('is 404 for an unknown record and for a reader without access to complaints', async () => {
     expect((await effect('no-such-record')).status).toBe(404);
     expect((await effect(ITEMS.tvCsat.id, engineer)).status).toBe(404);
