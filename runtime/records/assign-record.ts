@@ -79,15 +79,17 @@ export async function applyAssignment(
   { actor, at, origin = { manual: true } }: AssignmentOptions,
 ): Promise<void> {
   const row = await lockRecord(trx, runtime.db.dialect, id);
+  let team: string | null = null;
   if (input.assignee !== null) {
-    const user = (await trx('users').where({ id: input.assignee }).first('active')) as
-      { active: boolean | number } | undefined;
+    const user = (await trx('users').where({ id: input.assignee }).first('active', 'team')) as
+      { active: boolean | number; team: string | null } | undefined;
     if (!user || !user.active) throw unknownAssignee(input.assignee);
+    team = user.team;
   }
   const previous = row.assignee ?? null;
   await trx('records')
     .where({ id })
-    .update({ ...(await assignmentColumns(trx, input.assignee)), updated_at: at });
+    .update({ ...assignmentColumns(input.assignee, team), updated_at: at });
   await appendEvent(trx, {
     stream: 'record',
     streamId: id,

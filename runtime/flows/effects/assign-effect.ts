@@ -27,6 +27,7 @@ interface Candidate {
   id: string;
   skills: string[];
   region: string | null;
+  team: string | null;
 }
 
 async function candidateRows(scope: OwnerScope, role: string): Promise<Candidate[]> {
@@ -34,11 +35,12 @@ async function candidateRows(scope: OwnerScope, role: string): Promise<Candidate
     .trx('users')
     .where({ active: true })
     .orderBy('id')
-    .select('id', 'roles', 'skills', 'region')) as {
+    .select('id', 'roles', 'skills', 'region', 'team')) as {
     id: string;
     roles: unknown;
     skills: unknown;
     region: string | null;
+    team: string | null;
   }[];
   return rows
     .filter((row) => {
@@ -51,6 +53,7 @@ async function candidateRows(scope: OwnerScope, role: string): Promise<Candidate
         id: row.id,
         skills: Array.isArray(skills) ? skills.filter((x): x is string => typeof x === 'string') : [],
         region: row.region ?? null,
+        team: row.team ?? null,
       };
     });
 }
@@ -226,7 +229,7 @@ export async function assignOwner(scope: StepScope, effect: AssignEffect): Promi
   }
   await trx('records')
     .where({ id: scope.recordId })
-    .update(await assignmentColumns(trx, assignee));
+    .update(assignmentColumns(assignee, rows.find((row) => row.id === assignee)?.team));
   const base = { form: scope.formKey, stage: effect.stage, role, strategy, previous };
   if (assignee === null) {
     const reason =
