@@ -47,8 +47,16 @@ function freePort(): Promise<number> {
   });
 }
 
+export interface PostgresOptions {
+  /**
+   * Keep PostgreSQL's durability (fsync on), as a production server has it: for benchmarks. The test
+   * suites turn fsync off, since their databases are thrown away.
+   */
+  durable?: boolean;
+}
+
 /** Starts a fresh cluster with trust authentication on 127.0.0.1; `stop()` shuts it down and deletes it. */
-export async function startPostgres(): Promise<RunningPostgres> {
+export async function startPostgres(options: PostgresOptions = {}): Promise<RunningPostgres> {
   const bin = findPostgresBin();
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'closedloop-pg-'));
@@ -70,7 +78,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
     '-l',
     join(dir, 'server.log'),
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.durable ? 'on' : 'off'} -c max_connections=200`,
     'start',
   ]);
   return {
