@@ -3,15 +3,34 @@
  * the signed-in shell. Each page is loaded on demand, so the first screen downloads only what it shows.
  */
 import { lazy, Suspense, type ComponentType } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, matchPath, Navigate, Route, Routes } from 'react-router';
 import { SessionProvider } from './api/session-context';
 import { LocaleProvider } from './i18n/locale-context';
 import { NotFoundPage } from './pages/not-found-page';
 import { AppShell } from './shell/app-shell';
 
-/** `lazy` for a module's named export. */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
+/** A page loaded on demand; `preload()` starts loading it before it is rendered. */
+type LazyPage = ComponentType & { preload(): void };
+
+/**
+ * A module's named export as a page loaded on demand, loaded once however often it is asked for.
+ * Once loaded it renders straight away: a `lazy` component suspends on its first render even when
+ * its module has arrived, and React then holds the page back for its fallback throttle (300 ms).
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
+  let loading: Promise<Record<K, ComponentType>> | undefined;
+  let loaded: ComponentType | undefined;
+  const start = () =>
+    (loading ??= load().then((module) => {
+      loaded = module[name];
+      return module;
+    }));
+  const Lazy = lazy<ComponentType>(async () => ({ default: (await start())[name] }));
+  function Page() {
+    const Loaded = loaded;
+    return Loaded ? <Loaded /> : <Lazy />;
+  }
+  return Object.assign(Page, { preload: () => void start().catch(() => undefined) });
 }
 
 const FormListPage = page(() => import('./forms/form-list-page'), 'FormListPage');
@@ -34,6 +53,39 @@ const InboxPage = page(() => import('./inbox/inbox-page'), 'InboxPage');
 const RecordPage = page(() => import('./records/record-page'), 'RecordPage');
 const RecordListPage = page(() => import('./records/record-list-page'), 'RecordListPage');
 
+/** The pages by address: the public ones, then those inside the signed-in shell. */
+const PUBLIC_PAGES: [string, LazyPage][] = [
+  ['/f/:form', FillPage],
+  ['/d/:token', SharedDashboardPage],
+];
+const SHELL_PAGES: [string, LazyPage][] = [
+  ['/inbox', InboxPage],
+  ['/records/:id', RecordPage],
+  ['/forms', FormListPage],
+  ['/forms/:key', FormDesignerPage],
+  ['/forms/:key/records', RecordListPage],
+  ['/flows', FlowListPage],
+  ['/flows/:key', FlowDesignerPage],
+  ['/rules', RuleListPage],
+  ['/rules/:key', RuleDesignerPage],
+  ['/reports', ReportListPage],
+  ['/reports/:key', ReportDesignerPage],
+  ['/dashboards', DashboardListPage],
+  ['/dashboards/:key', DashboardViewerPage],
+  ['/dashboards/:key/edit', DashboardDesignerPage],
+];
+
+/**
+ * The page of the address the app opens at starts loading at once, beside the session check rather
+ * than after it (the shell shows a page only once it knows who is signed in): a designer opened
+ * from a link or a reload shows its page that much sooner. `/` opens the inbox.
+ */
+function preloadOpeningPage(pathname: string) {
+  const path = pathname === '/' ? '/inbox' : pathname;
+  [...PUBLIC_PAGES, ...SHELL_PAGES].find(([pattern]) => matchPath(pattern, path))?.[1].preload();
+}
+preloadOpeningPage(window.location.pathname);
+
 export function App() {
   return (
     <LocaleProvider>
@@ -41,24 +93,14 @@ export function App() {
         <BrowserRouter>
           <Suspense fallback={<p className="pad muted">…</p>}>
             <Routes>
-              <Route path="/f/:form" element={<FillPage />} />
-              <Route path="/d/:token" element={<SharedDashboardPage />} />
+              {PUBLIC_PAGES.map(([path, Page]) => (
+                <Route key={path} path={path} element={<Page />} />
+              ))}
               <Route element={<AppShell />}>
                 <Route index element={<Navigate to="/inbox" replace />} />
-                <Route path="/inbox" element={<InboxPage />} />
-                <Route path="/records/:id" element={<RecordPage />} />
-                <Route path="/forms" element={<FormListPage />} />
-                <Route path="/forms/:key" element={<FormDesignerPage />} />
-                <Route path="/forms/:key/records" element={<RecordListPage />} />
-                <Route path="/flows" element={<FlowListPage />} />
-                <Route path="/flows/:key" element={<FlowDesignerPage />} />
-                <Route path="/rules" element={<RuleListPage />} />
-                <Route path="/rules/:key" element={<RuleDesignerPage />} />
-                <Route path="/reports" element={<ReportListPage />} />
-                <Route path="/reports/:key" element={<ReportDesignerPage />} />
-                <Route path="/dashboards" element={<DashboardListPage />} />
-                <Route path="/dashboards/:key" element={<DashboardViewerPage />} />
-                <Route path="/dashboards/:key/edit" element={<DashboardDesignerPage />} />
+                {SHELL_PAGES.map(([path, Page]) => (
+                  <Route key={path} path={path} element={<Page />} />
+                ))}
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

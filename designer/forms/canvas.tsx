@@ -5,9 +5,9 @@
  */
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useLayoutEffect, useMemo, useRef } from 'react';
 import { useMessages } from '../i18n/define-messages';
-import { FieldCard, useFieldName } from './field-card';
+import { FieldCard, useFieldName, type CardActions } from './field-card';
 import type { DraftNode } from './form-draft-tree';
 import { formsMessages } from './forms-messages';
 
@@ -32,7 +32,7 @@ interface CanvasState {
   onRemove(id: string): void;
 }
 
-const CanvasContext = createContext<CanvasState | null>(null);
+const CanvasContext = createContext<(CanvasState & { actions: CardActions }) | null>(null);
 
 export const zoneId = (parentId: string | null) => `zone:${parentId ?? 'root'}`;
 
@@ -48,7 +48,7 @@ function FieldList({
   name: string;
 }) {
   const t = useMessages(formsMessages);
-  const state = useContext(CanvasContext) as CanvasState;
+  const state = useContext(CanvasContext)!;
   const fieldName = useFieldName();
   const data: ZoneDragData = { source: 'zone', parentId, ancestors, name };
   const { setNodeRef, isOver } = useDroppable({ id: zoneId(parentId), data });
@@ -76,9 +76,7 @@ function FieldList({
             selected={state.selectedId === node.id}
             problems={state.problemsOf(node.id)}
             indicator={indicator?.kind === 'card' && indicator.id === node.id ? indicator.position : null}
-            onSelect={() => state.onSelect(node.id)}
-            onDuplicate={() => state.onDuplicate(node.id)}
-            onRemove={() => state.onRemove(node.id)}
+            actions={state.actions}
           >
             {node.children && (
               <FieldList nodes={node.children} parentId={node.id} ancestors={inner} name={fieldName(node)} />
@@ -97,9 +95,23 @@ function FieldList({
 
 export function Canvas({ nodes, ...state }: CanvasState & { nodes: readonly DraftNode[] }) {
   const t = useMessages(formsMessages);
+  // One actions object for the canvas's life, calling the latest handlers: the cards' memoised heads
+  // then stay as they are when only the handlers (new on every render of the page) changed.
+  const handlers = useRef(state);
+  useLayoutEffect(() => {
+    handlers.current = state;
+  });
+  const actions = useMemo<CardActions>(
+    () => ({
+      select: (id) => handlers.current.onSelect(id),
+      duplicate: (id) => handlers.current.onDuplicate(id),
+      remove: (id) => handlers.current.onRemove(id),
+    }),
+    [],
+  );
   // The form's list is named "the form" in announcements, "Form canvas" on the page.
   return (
-    <CanvasContext.Provider value={state}>
+    <CanvasContext.Provider value={{ ...state, actions }}>
       <section className="canvas">
         <FieldList nodes={nodes} parentId={null} ancestors={[]} name={t('dnd.form')} />
       </section>

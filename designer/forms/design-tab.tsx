@@ -104,7 +104,7 @@ export function DesignTab({ doc }: { doc: FormDocument }) {
         )}
       </div>
       <div className="design-preview preview-pane">
-        <PreviewPane definition={doc.definition} blocked={doc.issues.length > 0} />
+        <PreviewPane definition={doc.checkedDefinition} blocked={doc.issues.length > 0} />
       </div>
     </div>
   );

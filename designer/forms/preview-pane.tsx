@@ -3,7 +3,7 @@
  * same engine validation as the public fill page), once the engine finds no problem in the draft.
  * A renderer failure shows as a message, not as a broken designer.
  */
-import { Component, type ReactNode } from 'react';
+import { Component, memo, type ReactNode } from 'react';
 import type { FormDefinition } from '../../engine';
 import { FormRenderer } from '../form-renderer/form-renderer';
 import { useMessages } from '../i18n/define-messages';
@@ -23,15 +23,21 @@ class PreviewBoundary extends Component<
 }
 
 interface PreviewPaneProps {
-  definition: FormDefinition;
+  /** The draft as last checked; null until its first check has run. */
+  definition: FormDefinition | null;
   /** Whether the draft has problems (the preview waits for them to be fixed). */
   blocked: boolean;
 }
 
-export function PreviewPane({ definition, blocked }: PreviewPaneProps) {
+/**
+ * Memoised: the page re-renders on every edit and drop, and re-rendering a long form's preview when
+ * the checked draft has not changed would cost as much as the canvas itself.
+ */
+export const PreviewPane = memo(function PreviewPane({ definition, blocked }: PreviewPaneProps) {
   const t = useMessages(formsMessages);
   let body: ReactNode;
-  if (definition.fields.length === 0) body = <p className="muted">{t('preview.empty')}</p>;
+  if (!definition) body = <p className="muted">{t('loading')}</p>;
+  else if (definition.fields.length === 0) body = <p className="muted">{t('preview.empty')}</p>;
   else if (blocked) body = <p className="muted">{t('preview.blocked')}</p>;
   else
     body = (
@@ -48,4 +54,4 @@ export function PreviewPane({ definition, blocked }: PreviewPaneProps) {
       <div className="preview-frame">{body}</div>
     </section>
   );
-}
+});

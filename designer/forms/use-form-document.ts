@@ -4,7 +4,7 @@
  * after), publish, roll back to an old version, the version list, and the server's 422 issues kept
  * for exactly the document they were about.
  */
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useState } from 'react';
 import { validateDefinition, type FormDefinition } from '../../engine';
 import { ApiError } from '../api/api-error';
 import { useMessages } from '../i18n/define-messages';
@@ -49,9 +49,14 @@ export function useFormDocument(key: string, newHeader: Record<string, unknown> 
     [state.header, state.nodes],
   );
   const json = useMemo(() => canonical(definition), [definition]);
+  // The engine's check (and the preview) of a long form costs far more than drawing the canvas: they
+  // follow the edit in a deferred render, so a dropped or loaded field shows at once and its problems
+  // a moment later. `save` checks the current draft itself.
+  // Until the loaded draft's first check has run, `checkedDefinition` is null (no problems known yet).
+  const checkedDefinition = useDeferredValue(phase === 'ready' ? definition : null);
   const clientIssues = useMemo(
-    () => validateDefinition('form', definition, { locale }),
-    [definition, locale],
+    () => (checkedDefinition ? validateDefinition('form', checkedDefinition, { locale }) : []),
+    [checkedDefinition, locale],
   );
   const serverIssues = server && server.json === json ? server.issues : [];
   const hasDraft = versions.some((v) => v.version === 0);
@@ -99,8 +104,10 @@ export function useFormDocument(key: string, newHeader: Record<string, unknown> 
 
   /** Saves the draft; false (with the problems shown) when it was not saved. */
   const save = useCallback(async (): Promise<boolean> => {
-    if (clientIssues.length > 0) {
-      setNotice({ kind: 'error', text: t('problems', { count: clientIssues.length }) });
+    const problems =
+      checkedDefinition === definition ? clientIssues : validateDefinition('form', definition, { locale });
+    if (problems.length > 0) {
+      setNotice({ kind: 'error', text: t('problems', { count: problems.length }) });
       return false;
     }
     setBusy('saving');
@@ -118,7 +125,7 @@ export function useFormDocument(key: string, newHeader: Record<string, unknown> 
     } finally {
       setBusy(null);
     }
-  }, [clientIssues.length, definition, failed, isNew, json, key, t]);
+  }, [checkedDefinition, clientIssues, definition, failed, isNew, json, key, locale, t]);
 
   const publish = useCallback(async () => {
     if (dirty && !(await save())) return;
@@ -173,6 +180,8 @@ export function useFormDocument(key: string, newHeader: Record<string, unknown> 
     state,
     dispatch,
     definition,
+    /** What the issues and the preview are of: the draft, just behind it while they catch up (null before the first check). */
+    checkedDefinition,
     phase,
     loadError,
     isNew,
