@@ -64,15 +64,25 @@ const MAX_CACHED = 200;
 /** The tag of the published calendars' contents: a built flow is reused while it stays the same. */
 const calendarTag = (rows: LatestRow[]) => rows.map((r) => `${r.key}@${r.hash}`).join(',');
 
+/**
+ * The published calendars' versions, as `loadFlow` asks for them: a caller loading many flows in one
+ * transaction that publishes no calendar (the timer sweeper's batch) reads them once and passes them on.
+ */
+export type PublishedCalendars = LatestRow[];
+
+export const publishedCalendars = (trx: Executor): Promise<PublishedCalendars> =>
+  latestPublished(trx, 'calendar');
+
 /** The engine flow of the pinned `key@version`; 404 when that version is not published. */
 export async function loadFlow(
   runtime: RuntimeContext,
   trx: Executor,
   key: string,
   version: number,
+  calendars?: PublishedCalendars,
 ): Promise<LoadedFlow> {
   const stored = await publishedVersion<FlowDefinition>(runtime, 'flow', key, version, trx);
-  const calendarRows = await latestPublished(trx, 'calendar');
+  const calendarRows = calendars ?? (await latestPublished(trx, 'calendar'));
   // Per process, shared by every database it opens: the content hash tells same-numbered versions apart.
   const id = `${key}@${version}#${stored.hash}|${calendarTag(calendarRows)}`;
   let flow = cache.get(id);

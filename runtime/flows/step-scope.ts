@@ -25,6 +25,16 @@ export interface StepScope {
    * one statement (in order) — before anything reads events, and at the step's end. Absent: at once.
    */
   pendingEvents?: NewEvent[];
+  /**
+   * The record's assignee as the step starts, when the caller has read the record (undefined: read
+   * when an assignment needs it); kept current by the step's assignments.
+   */
+  assignee?: string | null;
+  /**
+   * Columns of the record the step's effects set (stage, assignee, team …): `applyFlowStep` collects
+   * them and writes them in one update at its end — nothing in a step reads them back. Absent: at once.
+   */
+  recordColumns?: Record<string, unknown>;
 }
 
 /** The scope of a step of `loaded`'s instance on record `recordId` of form `formKey`. */
@@ -59,4 +69,10 @@ export async function appendStepEvent(scope: StepScope, event: NewEvent): Promis
 export async function writeStepEvents(scope: StepScope): Promise<void> {
   const pending = scope.pendingEvents?.splice(0);
   if (pending && pending.length > 0) await appendEvents(scope.trx, pending);
+}
+
+/** Sets columns of the step's record: kept with the step's others when it collects them, else written now. */
+export async function setRecordColumns(scope: StepScope, columns: Record<string, unknown>): Promise<void> {
+  if (scope.recordColumns) Object.assign(scope.recordColumns, columns);
+  else await scope.trx('records').where({ id: scope.recordId }).update(columns);
 }

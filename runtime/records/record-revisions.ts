@@ -4,7 +4,7 @@
  * each changed field with its value before and after.
  */
 import type { Knex } from 'knex';
-import { appendEvent } from '../events/append-event';
+import { appendEvent, type NewEvent } from '../events/append-event';
 import { writeJson } from '../storage/json-value';
 import type { RecordData, RecordRow } from './record-rows';
 
@@ -31,6 +31,8 @@ export interface DataChange {
   customer: string | null;
   actor: string | null;
   now: number;
+  /** Given: the `record.updated` event is added here for the caller to write with its others. */
+  events?: NewEvent[];
 }
 
 /** Writes the new revision; returns its number. */
@@ -54,13 +56,15 @@ export async function storeDataChange(trx: Knex.Transaction, change: DataChange)
     at: change.now,
     resolved_at: change.row.resolved_at,
   });
-  await appendEvent(trx, {
+  const event: NewEvent = {
     stream: 'record',
     streamId: change.row.id,
     type: 'record.updated',
     actor: change.actor,
     at: change.now,
     payload: { form: change.row.form_key, revision, changes: change.changes },
-  });
+  };
+  if (change.events) change.events.push(event);
+  else await appendEvent(trx, event);
   return revision;
 }

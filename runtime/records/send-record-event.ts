@@ -8,7 +8,7 @@
  * Timer events (`sla.warning`, `sla.breach`, `flow.after`) are the timer sweeper's alone.
  */
 import { TIMER_EVENT_TYPES, type Locale } from '../../engine';
-import { appendEvent } from '../events/append-event';
+import type { NewEvent } from '../events/append-event';
 import { applyFlowStep } from '../flows/apply-flow-step';
 import { stepScope } from '../flows/step-scope';
 import { loadFlow } from '../flows/flow-loader';
@@ -70,6 +70,8 @@ export async function sendRecordEvent(
     });
     if (!result.ok) throw refusalError(result.reason, result.issues);
 
+    // The data change's and the event's own lines are written with the step's, in one statement.
+    const pendingEvents: NewEvent[] = [];
     if (changes.length > 0) {
       await storeDataChange(trx, {
         row,
@@ -78,9 +80,10 @@ export async function sendRecordEvent(
         customer: customerOf(form, after),
         actor: actor.id,
         now: at,
+        events: pendingEvents,
       });
     }
-    await appendEvent(trx, {
+    pendingEvents.push({
       stream: 'record',
       streamId: id,
       type: 'flow.event',
@@ -97,7 +100,11 @@ export async function sendRecordEvent(
       },
     });
     await applyFlowStep(
-      stepScope(runtime, trx, { recordId: id, formKey: row.form_key }, loaded, actor.id, at),
+      {
+        ...stepScope(runtime, trx, { recordId: id, formKey: row.form_key }, loaded, actor.id, at),
+        pendingEvents,
+        assignee: row.assignee,
+      },
       result,
       false,
     );

@@ -11,6 +11,7 @@ import * as importFiles from './migrations/0005-import-files';
 import * as firingDetails from './migrations/0006-firing-details';
 import * as dashboardLinks from './migrations/0007-dashboard-links';
 import * as assignmentIndex from './migrations/0008-assignment-index';
+import * as timerClaimIndexes from './migrations/0009-timer-claim-indexes';
 
 interface Migration {
   name: string;
@@ -28,6 +29,7 @@ const MIGRATIONS: readonly Migration[] = [
   firingDetails,
   dashboardLinks,
   assignmentIndex,
+  timerClaimIndexes,
 ];
 
 const source: Knex.MigrationSource<Migration> = {

@@ -11,7 +11,7 @@ import type { FlowEvent } from '../../engine';
 import { appendEvent } from '../events/append-event';
 import { applyFlowStep } from '../flows/apply-flow-step';
 import { stepScope } from '../flows/step-scope';
-import { loadFlow } from '../flows/flow-loader';
+import { loadFlow, type PublishedCalendars } from '../flows/flow-loader';
 import { loadInstance, snapshotOf } from '../records/record-rows';
 import { runScheduledRule } from '../rules/run-scheduled-rule';
 import type { RuntimeContext } from '../runtime-context';
@@ -37,11 +37,13 @@ export type FireOutcome = 'fired' | 'stale' | 'refused' | 'orphan' | 'not-due';
 /** How long a timer the engine says is early waits before it is tried again. */
 const NOT_DUE_RETRY_MS = 60_000;
 
+/** `calendars`: the published calendars, when the caller has read them in this transaction. */
 export async function fireTimer(
   runtime: RuntimeContext,
   trx: Knex.Transaction,
   timer: TimerRow,
   now: number,
+  calendars?: PublishedCalendars,
 ): Promise<FireOutcome> {
   if (timer.kind === RULE_TICK_KIND && timer.record_id === null) {
     return runScheduledRule(runtime, trx, timer, now);
@@ -51,7 +53,7 @@ export async function fireTimer(
     await trx('timers').where({ id: timer.id }).delete();
     return 'orphan';
   }
-  return fireRecordTimer(runtime, trx, { ...timer, record_id: timer.record_id }, now);
+  return fireRecordTimer(runtime, trx, { ...timer, record_id: timer.record_id }, now, calendars);
 }
 
 async function fireRecordTimer(
@@ -59,13 +61,14 @@ async function fireRecordTimer(
   trx: Knex.Transaction,
   timer: TimerRow & { record_id: string },
   now: number,
+  calendars: PublishedCalendars | undefined,
 ): Promise<FireOutcome> {
   const instance = await loadInstance(trx, timer.record_id);
   if (!instance) {
     await trx('timers').where({ id: timer.id }).delete();
     return 'orphan';
   }
-  const loaded = await loadFlow(runtime, trx, instance.flow_key, Number(instance.flow_version));
+  const loaded = await loadFlow(runtime, trx, instance.flow_key, Number(instance.flow_version), calendars);
   const event = readJson<FlowEvent>(timer.payload);
   const result = loaded.flow.send(snapshotOf(instance), event, new Date(now));
   if (result.ok && result.ignored === 'timer-not-due') {

@@ -18,7 +18,7 @@
 import type { AssignEffect } from '../../../engine';
 import { assignmentColumns } from '../../records/handling-team';
 import { readJson } from '../../storage/json-value';
-import { appendStepEvent, writeStepEvents, type StepScope } from '../step-scope';
+import { appendStepEvent, setRecordColumns, writeStepEvents, type StepScope } from '../step-scope';
 
 /** What choosing among a role's people reads: the record (for its load and needs) in a transaction. */
 export type OwnerScope = Pick<StepScope, 'trx' | 'dialect' | 'recordId' | 'formKey'>;
@@ -208,13 +208,18 @@ export async function roundRobinOwner(scope: OwnerScope, role: string): Promise<
 
 export async function assignOwner(scope: StepScope, effect: AssignEffect): Promise<void> {
   const { trx } = scope;
-  // Round-robin reads the `record.assigned` events: this step's own must be among them.
-  await writeStepEvents(scope);
+  // Round-robin reads the `record.assigned` events: this step's own must be among them (its other
+  // events wait, to be written in one statement at the step's end).
+  if (scope.pendingEvents?.some((event) => event.type === 'record.assigned')) await writeStepEvents(scope);
   const { role } = effect.owner;
   const strategy = effect.owner.strategy ?? 'round-robin';
-  const record = (await trx('records').where({ id: scope.recordId }).first('assignee')) as
-    { assignee: string | null } | undefined;
-  const previous = record?.assignee ?? null;
+  const previous =
+    scope.assignee !== undefined
+      ? scope.assignee
+      : ((
+          (await trx('records').where({ id: scope.recordId }).first('assignee')) as
+            { assignee: string | null } | undefined
+        )?.assignee ?? null);
   const rows = strategy === 'manual' ? [] : await candidateRows(scope, role);
   const users = rows.map((row) => row.id);
   let assignee: string | null = null;
@@ -227,9 +232,8 @@ export async function assignOwner(scope: StepScope, effect: AssignEffect): Promi
       assignee = skills.assignee;
     } else assignee = await leastRecentlyAssigned(scope, users);
   }
-  await trx('records')
-    .where({ id: scope.recordId })
-    .update(assignmentColumns(assignee, rows.find((row) => row.id === assignee)?.team));
+  await setRecordColumns(scope, assignmentColumns(assignee, rows.find((row) => row.id === assignee)?.team));
+  scope.assignee = assignee;
   const base = { form: scope.formKey, stage: effect.stage, role, strategy, previous };
   if (assignee === null) {
     const reason =

@@ -4,14 +4,11 @@
  * stage-entered rules and per-stage reports.
  */
 import type { StageEffect } from '../../../engine';
-import { appendStepEvent, type StepScope } from '../step-scope';
+import { appendStepEvent, setRecordColumns, type StepScope } from '../step-scope';
 
 export async function recordStageChange(scope: StepScope, effect: StageEffect): Promise<void> {
   if (effect.type === 'stage-entered') {
-    await scope
-      .trx('records')
-      .where({ id: scope.recordId })
-      .update({ stage: effect.stage, updated_at: scope.now, updated_by: scope.actor });
+    await setRecordColumns(scope, { stage: effect.stage, updated_at: scope.now, updated_by: scope.actor });
   }
   const label = scope.definition.machine.states[effect.stage]?.meta?.label;
   await appendStepEvent(scope, {

@@ -15,6 +15,7 @@ import * as importFiles from '../../../runtime/storage/migrations/0005-import-fi
 import * as firingDetails from '../../../runtime/storage/migrations/0006-firing-details';
 import * as dashboardLinks from '../../../runtime/storage/migrations/0007-dashboard-links';
 import * as assignmentIndex from '../../../runtime/storage/migrations/0008-assignment-index';
+import * as timerClaimIndexes from '../../../runtime/storage/migrations/0009-timer-claim-indexes';
 import { migrateToLatest } from '../../../runtime/storage/migrate';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/test-databases';
 
@@ -28,6 +29,7 @@ const ALL: Migration[] = [
   firingDetails,
   dashboardLinks,
   assignmentIndex,
+  timerClaimIndexes,
 ];
 const source: Knex.MigrationSource<Migration> = {
   getMigrations: async () => ALL,
