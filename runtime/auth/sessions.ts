@@ -73,22 +73,36 @@ export async function resolveSession(
 ): Promise<ResolvedSession | undefined> {
   const id = sha256(cookieValue);
   const now = runtime.clock.now().getTime();
-  const row = (await runtime.db.knex('sessions').where({ id }).first()) as
-    Record<string, unknown> | undefined;
+  // The session and its user in one statement: every signed-in request asks, so one round trip, not two.
+  const row = (await runtime.db
+    .knex('sessions')
+    .join('users', 'users.id', 'sessions.user_id')
+    .where('sessions.id', id)
+    .first(
+      'users.*',
+      'sessions.csrf_token as session_csrf_token',
+      'sessions.created_at as session_created_at',
+      'sessions.expires_at as session_expires_at',
+    )) as Record<string, unknown> | undefined;
   if (!row) return undefined;
-  const absoluteEnd = Number(row.created_at) + settings.sessionLifetimeMs;
-  const expiresAt = Number(row.expires_at);
+  const {
+    session_csrf_token: csrfToken,
+    session_created_at: createdAt,
+    session_expires_at: expires,
+    ...user
+  } = row;
+  const absoluteEnd = Number(createdAt) + settings.sessionLifetimeMs;
+  const expiresAt = Number(expires);
   if (now >= expiresAt || now >= absoluteEnd) {
     await runtime.db.knex('sessions').where({ id }).delete();
     return undefined;
   }
-  const user = (await runtime.db.knex('users').where({ id: row.user_id }).first()) as UserRow | undefined;
-  if (!user || !user.active) return undefined;
+  if (!user.active) return undefined;
   const nextExpiresAt = Math.min(absoluteEnd, now + settings.sessionIdleMs);
   if (nextExpiresAt - expiresAt >= TOUCH_GRANULARITY_MS) {
     await runtime.db.knex('sessions').where({ id }).update({ expires_at: nextExpiresAt });
   }
-  return { id, csrfToken: row.csrf_token as string, user };
+  return { id, csrfToken: csrfToken as string, user: user as UserRow };
 }
 
 /** Ends the session with this id (the stored hash); true when there was one. */

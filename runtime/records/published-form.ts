@@ -1,6 +1,6 @@
 /**
- * @module A form's published version as records use it: the definition, its compiled validator (cached
- * by the engine per `key@version`) and the key of its customer field, whose value the record keeps in
+ * @module A form's published version as records use it: the definition, its compiled validator (compiled
+ * once per content hash) and the key of its customer field, whose value the record keeps in
  * its `customer` column.
  */
 import type { Knex } from 'knex';
@@ -33,24 +33,30 @@ export async function loadPublishedForm(
     key,
     version: stored.version,
     definition: stored.body,
-    compiled: compiledOf(stored.body),
+    compiled: compiledOf(stored.body, stored.hash),
     customerField: customer?.key ?? null,
   };
 }
 
 /**
- * The validator of a stored body, compiled once per body (`publishedVersion` keeps one per database
- * and version). Compiled without its version number: the engine would share it by `key@version`, which
- * names different forms in two databases, or after a publish that rolled back.
+ * The validator of a stored body, compiled once per content (its hash, which leaves the version number
+ * out): requests that read the same version at the same moment, before any of them is kept
+ * (`publishedVersion`), each parse their own copy of the body, and compiling one takes tens of
+ * milliseconds. Compiled without its version number: the engine would share it by `key@version`,
+ * which names different forms in two databases, or after a publish that rolled back.
  */
-const compiledBodies = new WeakMap<FormDefinition, CompiledForm>();
+const compiledByHash = new Map<string, CompiledForm>();
+/** Enough for every form version a large app's records pin; the oldest compiled goes first. */
+const MAX_COMPILED = 500;
 
-function compiledOf(body: FormDefinition): CompiledForm {
-  let compiled = compiledBodies.get(body);
+function compiledOf(body: FormDefinition, hash: string): CompiledForm {
+  let compiled = compiledByHash.get(hash);
   if (!compiled) {
     const { version: _version, ...unnumbered } = body;
     compiled = compileForm(unnumbered as FormDefinition);
-    compiledBodies.set(body, compiled);
+    if (compiledByHash.size >= MAX_COMPILED)
+      compiledByHash.delete(compiledByHash.keys().next().value as string);
+    compiledByHash.set(hash, compiled);
   }
   return compiled;
 }

@@ -11,10 +11,10 @@ import type { RuntimeContext } from '../runtime-context';
 import { readJson } from '../storage/json-value';
 import {
   clockState,
-  loadInstance,
-  loadRecord,
+  loadRecordAndInstance,
   recordFromRow,
   snapshotOf,
+  type InstanceRow,
   type RecordView,
 } from './record-rows';
 
@@ -38,8 +38,7 @@ export interface RecordDetail extends RecordView {
   timeline?: TimelineEntry[];
 }
 
-async function flowState(runtime: RuntimeContext, knex: Executor, recordId: string, now: Date) {
-  const instance = await loadInstance(knex, recordId);
+async function flowState(runtime: RuntimeContext, knex: Executor, instance: InstanceRow | null, now: Date) {
   if (!instance) return null;
   const snapshot = snapshotOf(instance);
   const { flow } = await loadFlow(runtime, knex, instance.flow_key, Number(instance.flow_version));
@@ -73,8 +72,8 @@ export async function readRecord(
 ): Promise<RecordDetail> {
   const knex = options.knex ?? runtime.db.knex;
   const now = runtime.clock.now();
-  const row = await loadRecord(knex, id);
-  const state = await flowState(runtime, knex, id, now);
+  const { row, instance } = await loadRecordAndInstance(knex, id);
+  const state = await flowState(runtime, knex, instance, now);
   const detail: RecordDetail = {
     ...recordFromRow(row, state?.instance),
     sla: (state?.clocks ?? []).map((c) => ({ ...c, state: clockState(c) })),
@@ -106,8 +105,8 @@ export interface RecordSla {
 export async function readRecordSla(runtime: RuntimeContext, id: string): Promise<RecordSla> {
   const knex = runtime.db.knex;
   const now = runtime.clock.now();
-  const row = await loadRecord(knex, id);
-  const state = await flowState(runtime, knex, id, now);
+  const { row, instance } = await loadRecordAndInstance(knex, id);
+  const state = await flowState(runtime, knex, instance, now);
   const explained = new Map<string, ClockExplanation | undefined>();
   const clocks = (state?.clocks ?? []).map((view): SlaClockDetail => {
     if (!explained.has(view.clock)) explained.set(view.clock, explainClock(state!.snapshot, view.clock));

@@ -103,6 +103,50 @@ export async function loadRecord(knex: Executor, id: string): Promise<RecordRow>
   return row;
 }
 
+/**
+ * The record row and its flow instance (null without a flow) in one statement — what reading a record
+ * needs, read once; 404 when there is no record.
+ */
+export async function loadRecordAndInstance(
+  knex: Executor,
+  id: string,
+): Promise<{ row: RecordRow; instance: InstanceRow | null }> {
+  const joined = (await knex('records')
+    .leftJoin('flow_instances', 'flow_instances.record_id', 'records.id')
+    .where('records.id', id)
+    .first(
+      'records.*',
+      'flow_instances.record_id as instance_record_id',
+      'flow_instances.flow_key as instance_flow_key',
+      'flow_instances.flow_version as instance_flow_version',
+      'flow_instances.snapshot as instance_snapshot',
+      'flow_instances.status as instance_status',
+      'flow_instances.updated_at as instance_updated_at',
+    )) as (RecordRow & Record<`instance_${string}`, unknown>) | undefined;
+  if (!joined) throw notFound(`Record "${id}"`);
+  const {
+    instance_record_id: recordId,
+    instance_flow_key: flowKey,
+    instance_flow_version: flowVersion,
+    instance_snapshot: snapshot,
+    instance_status: status,
+    instance_updated_at: updatedAt,
+    ...row
+  } = joined;
+  const instance =
+    recordId === null || recordId === undefined
+      ? null
+      : ({
+          record_id: recordId,
+          flow_key: flowKey,
+          flow_version: flowVersion,
+          snapshot,
+          status,
+          updated_at: updatedAt,
+        } as InstanceRow);
+  return { row: row as RecordRow, instance };
+}
+
 export async function loadInstance(knex: Executor, recordId: string): Promise<InstanceRow | null> {
   return (
     ((await knex('flow_instances').where({ record_id: recordId }).first()) as InstanceRow | undefined) ?? null

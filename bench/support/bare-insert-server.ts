@@ -1,0 +1,55 @@
+/**
+ * @module The floor of the submission rows: the least an HTTP submission can cost on this stack — a Koa
+ * server with the product's JSON body parser that inserts each request's `data` as it came, one row per
+ * request (an id, the JSON — JSONB on PostgreSQL — and a timestamp), into one table of a database opened
+ * with the product's knex configuration, and answers 201. No validation, no event, no flow, no auth.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bodyParser } from '@koa/bodyparser';
+import Koa from 'koa';
+import type { Database } from '../../runtime/storage/open-database';
+import { writeJson } from '../../runtime/storage/json-value';
+
+export const BARE_INSERT_PATH = '/submit';
+
+export interface RunningServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startBareInsertServer(db: Database): Promise<RunningServer> {
+  await db.knex.schema.createTable('bare_submissions', (table) => {
+    table.string('id', 36).primary();
+    if (db.dialect === 'postgres') table.jsonb('data').notNullable();
+    else table.json('data').notNullable();
+    table.bigInteger('created_at').notNullable();
+  });
+  const app = new Koa();
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
+  app.use(async (ctx) => {
+    if (ctx.method !== 'POST' || ctx.path !== BARE_INSERT_PATH) return;
+    const id = randomUUID();
+    const body = ctx.request.body as { data?: unknown };
+    await db.knex('bare_submissions').insert({ id, data: writeJson(body.data), created_at: Date.now() });
+    ctx.status = 201;
+    ctx.body = { id };
+  });
+  return listen(app.callback());
+}
+
+/** Listens on a free port of 127.0.0.1. */
+export async function listen(handler: Parameters<typeof createServer>[1]): Promise<RunningServer> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}
