@@ -168,19 +168,41 @@ function toDateTime(cell: CellValue, timeZone: string): unknown {
   return formatInstant(fromWallTime(wall, timeZone), timeZone);
 }
 
-function matchOption(field: ImportField, text: string): string | undefined {
+interface OptionLookup {
+  values: Set<string>;
+  /** Normalised value → option value; then normalised label → option value (the first option wins). */
+  byValue: Map<string, string>;
+  byLabel: Map<string, string>;
+}
+
+/** Built once per field of a run, not once per cell: a 100,000-row import matches its options millions of times. */
+const optionLookups = new WeakMap<ImportField, OptionLookup>();
+
+function optionLookup(field: ImportField): OptionLookup {
+  let lookup = optionLookups.get(field);
+  if (lookup) return lookup;
   const options = field.options ?? [];
-  const exact = options.find((o) => o.value === text);
-  if (exact) return exact.value;
+  lookup = { values: new Set(options.map((o) => o.value)), byValue: new Map(), byLabel: new Map() };
+  for (const option of options) {
+    const value = normalizeName(option.value);
+    if (!lookup.byValue.has(value)) lookup.byValue.set(value, option.value);
+  }
+  for (const option of options) {
+    for (const label of Object.values(option.label ?? {})) {
+      if (typeof label !== 'string') continue;
+      const name = normalizeName(label);
+      if (!lookup.byLabel.has(name)) lookup.byLabel.set(name, option.value);
+    }
+  }
+  optionLookups.set(field, lookup);
+  return lookup;
+}
+
+function matchOption(field: ImportField, text: string): string | undefined {
+  const lookup = optionLookup(field);
+  if (lookup.values.has(text)) return text;
   const wanted = normalizeName(text);
-  const byValue = options.find((o) => normalizeName(o.value) === wanted);
-  if (byValue) return byValue.value;
-  const byLabel = options.find((o) =>
-    Object.values(o.label ?? {}).some(
-      (label) => typeof label === 'string' && normalizeName(label) === wanted,
-    ),
-  );
-  return byLabel?.value;
+  return lookup.byValue.get(wanted) ?? lookup.byLabel.get(wanted);
 }
 
 function toOption(field: ImportField, cell: CellValue): unknown {

@@ -6,7 +6,7 @@
  * be awaited directly. The file is read, its header mapped to fields, and the rows handled in batches:
  * each row converted per field type and validated with the form's compiled validator; a bad row becomes
  * issues naming its Excel row number, column and field with the engine's message, and is not stored;
- * the good rows of a batch are stored with `storeNewRecord` (their flows start) in one transaction that
+ * the good rows of a batch are stored with `storeNewRecords` (their flows start) in one transaction that
  * also moves the job's progress — rows done, issues, counts — and renews the lease. So a run that stops
  * anywhere resumes after the last committed batch, skipping `done` data rows: no row stored twice, none
  * lost. A dry run validates everything and stores nothing; it keeps the same progress, so it resumes too.
@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { parsePointer, type Issue } from '../../engine';
 import { loadPublishedForm, type PublishedForm } from '../records/published-form';
-import { storeNewRecord } from '../records/submit-record';
+import { storeNewRecords } from '../records/store-new-records';
 import { UserError } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
 import { appendEvent } from '../events/append-event';
@@ -226,6 +226,8 @@ export async function runClaimedImportJob(
 
     const timeZone = options.timeZone ?? DEFAULT_IMPORT_TIME_ZONE;
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+    // What the job row holds now: the issues stored so far (resumed) or just written (started).
+    let issuesWritten = issues.items.length;
     for (let start = done; start < rows.length; start += batchSize) {
       if (stopped()) return readJob(runtime, jobId);
       const batch = rows.slice(start, start + batchSize);
@@ -247,7 +249,8 @@ export async function runClaimedImportJob(
       }
       const progress = () => ({
         done: done + batch.length,
-        issues: issues.items,
+        // The stored list only grows (up to the cap): rewritten only when this batch added to it.
+        ...(issues.items.length !== issuesWritten ? { issues: issues.items } : {}),
         result: { ...result!, imported: result!.imported + good.length, issuesOmitted: issues.omitted },
       });
       if (options.dryRun) {
@@ -257,21 +260,24 @@ export async function runClaimedImportJob(
           // First, so a run whose lease was taken over rolls back before storing anything; on
           // PostgreSQL it also locks the job row until the batch commits.
           await updateJob(runtime, trx, jobId, progress(), lease);
-          for (const record of good) {
-            await storeNewRecord(runtime, trx, {
-              id: record.id,
+          await storeNewRecords(
+            runtime,
+            trx,
+            good.map(({ id, data }) => ({
+              id,
               formKey: form.key,
               form,
-              data: record.data,
+              data,
               overrides: {},
               actor: options.actor,
               now,
-            });
-          }
+            })),
+          );
         });
       }
       result.imported += good.length;
       done += batch.length;
+      issuesWritten = issues.items.length;
       await options.onBatch?.({ done, total: rows.length, imported: result.imported, failed: result.failed });
     }
     if (stopped()) return readJob(runtime, jobId);

@@ -9,19 +9,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Locale } from '../../engine';
-import { applyFlowStep } from '../flows/apply-flow-step';
-import { stepScope } from '../flows/step-scope';
-import { flowForForm } from '../flows/flow-loader';
 import { missingFileIssues } from '../attachments/check-file-refs';
 import { resolveCustomer } from '../customers/customer-reference';
-import { appendEvent } from '../events/append-event';
 import { invalid } from '../http/errors';
 import type { RuntimeContext } from '../runtime-context';
-import { writeJson } from '../storage/json-value';
-import { tierAndPriority, type ContextOverrides } from './flow-inputs';
-import { customerOf, loadPublishedForm, type PublishedForm } from './published-form';
+import type { ContextOverrides } from './flow-inputs';
+import { loadPublishedForm, type PublishedForm } from './published-form';
 import { readRecord, type RecordDetail } from './read-record';
 import type { Actor } from './record-rows';
+import { storeNewRecords } from './store-new-records';
 
 export interface SubmitInput extends ContextOverrides {
   data: unknown;
@@ -73,61 +69,13 @@ export interface NewRecord {
 /**
  * Stores a validated record inside the caller's transaction: the row, its first revision, the
  * `record.created` event and its started flow with the effects. Used by submissions and by rule
- * actions, whose firing and created record must commit together.
+ * actions, whose firing and created record must commit together; the bulk import stores its batches
+ * with `storeNewRecords`, the same steps for many records at once.
  */
 export async function storeNewRecord(
   runtime: RuntimeContext,
   trx: Knex.Transaction,
   record: NewRecord,
 ): Promise<void> {
-  const { id, formKey, form, data, actor, now } = record;
-  const input = record.overrides;
-  const at = now.getTime();
-  const loaded = await flowForForm(runtime, trx, formKey);
-  await trx('records').insert({
-    id,
-    form_key: formKey,
-    form_version: form.version,
-    stage: null,
-    assignee: null,
-    customer: customerOf(form, data),
-    revision: 1,
-    data: writeJson(data),
-    created_by: actor.id,
-    created_at: at,
-    updated_by: actor.id,
-    updated_at: at,
-  });
-  await trx('record_revisions').insert({
-    record_id: id,
-    revision: 1,
-    stage: null,
-    data: writeJson(data),
-    by: actor.id,
-    at,
-  });
-  await appendEvent(trx, {
-    stream: 'record',
-    streamId: id,
-    type: 'record.created',
-    actor: actor.id,
-    at,
-    payload: {
-      form: formKey,
-      formVersion: form.version,
-      revision: 1,
-      data,
-      flow: loaded ? { key: loaded.key, version: loaded.version } : null,
-    },
-  });
-  if (!loaded) return;
-  const started = loaded.flow.start({ data, ...tierAndPriority(data, input) }, now);
-  await applyFlowStep(
-    stepScope(runtime, trx, { recordId: id, formKey }, loaded, actor.id, at),
-    started,
-    true,
-  );
-  // The first revision row names the stage the record started in.
-  const stage = started.snapshot.stage;
-  await trx('record_revisions').where({ record_id: id, revision: 1 }).update({ stage });
+  await storeNewRecords(runtime, trx, [record]);
 }

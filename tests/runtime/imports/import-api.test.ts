@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../../runtime/auth/api-tokens';
 import { runImportJob, startImportJob } from '../../../runtime/imports/import-job';
+import { DEFAULT_IMPORT_LIMIT } from '../../../runtime/http/import-routes';
 import { waitForJob } from '../../../runtime/imports/job-store';
 import {
   createUserAndLogin,
@@ -344,7 +345,7 @@ describe.each(DIALECTS)('form import on %s', (dialect) => {
   });
 
   it('refuses a file over the size limit with 413', async () => {
-    const big = Buffer.alloc(20 * 1024 * 1024 + 1, 0x61);
+    const big = Buffer.alloc(DEFAULT_IMPORT_LIMIT + 1, 0x61);
     const res = await sendFile(h, big, { headers: designer.headers });
     expect([res.status, res.body.error.code]).toEqual([413, 'too-large']);
   });
