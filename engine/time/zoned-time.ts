@@ -47,8 +47,50 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall-clock reading of `instant` (epoch ms) in `timeZone`. */
+const HOUR_MS = 3_600_000;
+/**
+ * `zone|hour` → the zone's offset (ms) through that whole UTC hour, null when it changed within it, or
+ * `seen` after one reading (a sparse caller, such as a calendar's own offset table, pays no more).
+ */
+const hourOffsets = new Map<string, number | null | 'seen'>();
+
+function offsetAt(instant: number, timeZone: string): number {
+  const w = readWallTime(instant, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The wall-clock reading of `instant` (epoch ms) in `timeZone`. Intl's formatting costs microseconds
+ * and a rule dry run reads windows millions of times, so from the second reading within a UTC hour the
+ * zone's offset is checked at both ends of the hour and, when it holds throughout, remembered for it.
+ */
 export function toWallTime(instant: number, timeZone: string): WallTime {
+  const hour = Math.floor(instant / HOUR_MS);
+  const key = `${timeZone}|${hour}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined || offset === 'seen') {
+    if (hourOffsets.size >= 100_000) hourOffsets.clear();
+    if (offset === undefined) {
+      hourOffsets.set(key, 'seen');
+      return readWallTime(instant, timeZone);
+    }
+    const first = offsetAt(hour * HOUR_MS, timeZone);
+    offset = first === offsetAt(hour * HOUR_MS + HOUR_MS - 1, timeZone) ? first : null;
+    hourOffsets.set(key, offset);
+  }
+  const local = offset === null ? null : new Date(instant + offset);
+  if (!local || local.getUTCFullYear() < 1000) return readWallTime(instant, timeZone);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+}
+
+function readWallTime(instant: number, timeZone: string): WallTime {
   const parts = formatterFor(timeZone).formatToParts(new Date(instant));
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return {

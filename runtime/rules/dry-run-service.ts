@@ -2,11 +2,14 @@
  * @module The dry run of a stored rule over stored history: every version of the records of the forms
  * the rule reads, in the order they were written, replayed by the engine's `dryRunRule` — what would
  * have fired, for which groups, when, and the records behind each firing (and the record a linked
- * set-fields would write to). Nothing is written.
+ * set-fields would write to). Replayed by `replayDryRun`, the engine's `dryRunRule` with aggregates
+ * kept up to date as versions arrive instead of recounted over every record at every evaluation.
+ * Nothing is written.
  */
 import type { Knex } from 'knex';
-import { dryRunRule, type DryRunResult, type RuleDefinition, type RuleRecord } from '../../engine';
+import type { DryRunResult, RuleDefinition, RuleRecord } from '../../engine';
 import { readJson } from '../storage/json-value';
+import { replayDryRun } from './dry-run-replay';
 import { withLinkedTargets } from './dry-run-targets';
 
 /** The forms whose records the rule's trigger and aggregates read. */
@@ -55,5 +58,5 @@ export async function dryRunStoredRule(
   period: { from: string; to: string },
 ): Promise<DryRunResult> {
   const versions = await loadRecordVersions(knex, formsReadBy(rule), Date.parse(period.to));
-  return withLinkedTargets(knex, dryRunRule(rule, versions, { from: period.from, to: period.to }));
+  return withLinkedTargets(knex, replayDryRun(rule, versions, { from: period.from, to: period.to }));
 }
