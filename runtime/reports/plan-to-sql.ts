@@ -11,10 +11,13 @@ import type { Dialect } from '../config/database-url';
 import type { RenderContext, TimeRange, TypedSql } from './render-context';
 import { aggregateSql, pgPercentile, type PercentileRenderer } from './sql-aggregates';
 import { conditionSql } from './sql-conditions';
-import { alias, fmt, joinSql, quoteId, sql, type Sql } from './sql-fragment';
+import { alias, fmt, joinSql, quoteId, sql, stringLiteral, type Sql } from './sql-fragment';
 import { scalarSql } from './sql-scalars';
 import { sqlitePercentiles } from './sqlite-percentiles';
 import { bucketSql } from './time-buckets';
+
+/** Form keys as definitions allow them (`definitionKeySchema`): safe to inline into SQL text. */
+const FORM_KEY = /^[a-z][a-z0-9_-]*$/;
 
 export interface PlanToQueryOptions {
   /** The instants bucketed values span (SQLite time-zone offsets); derived from the WHERE bounds when absent. */
@@ -33,10 +36,21 @@ function fromSql(ctx: RenderContext): Sql {
   const parts: Sql[] = [sql(`${records} AS ${alias(dialect, plan.from.alias)}`)];
   for (const join of plan.joins) {
     const j = alias(dialect, join.alias);
-    const left = scalarSql(ctx, { col: join.on.left });
+    let left: Sql = scalarSql(ctx, { col: join.on.left });
     const right = scalarSql(ctx, { col: join.on.right });
     const kind = join.type === 'inner' ? 'INNER JOIN' : 'LEFT JOIN';
-    const form = sql(`${j}.${quoteId(dialect, 'form_key')} = ?`, [join.form]);
+    let form = sql(`${j}.${quoteId(dialect, 'form_key')} = ?`, [join.form]);
+    if (dialect === 'sqlite' && join.type === 'left' && FORM_KEY.test(join.form)) {
+      // A left join always looks the joined records up per source record. SQLite looks them up through the partial expression index of the joined field
+      // (`ensure-field-indexes.ts`, `WHERE form_key = '<form>'`) only when the form key is a literal it
+      // can match at prepare time, and when the source side carries no column affinity (`+`): a TEXT
+      // column compared with an indexed expression would convert the index's values, so SQLite would
+      // scan every joined record once per source record instead. Record ids are never numbers, so the
+      // comparison matches what it matched before. (An inner join is left as it is: SQLite may drive it
+      // from the joined side, e.g. answers in a date range, and find the source record by its id.)
+      form = sql(`${j}.${quoteId(dialect, 'form_key')} = ${stringLiteral(join.form)}`);
+      left = { ...left, text: `+${left.text}` };
+    }
     parts.push(fmt`${kind} ${records} AS ${j} ON ${form} AND ${left} = ${right}`);
   }
   return joinSql(parts, ' ');

@@ -67,7 +67,12 @@ function existsPrior(ctx: RenderContext, ref: Extract<ColumnRef, { kind: 'exists
     sql(`${prior}.${id} <> ${owner}.${id}`),
   ];
   for (const m of ref.match) {
-    conditions.push(fmt`${columnSql(ctx, m.outer)} = ${columnSql(ctx, m.inner)}`);
+    let inner: Sql = columnSql(ctx, m.inner);
+    // On SQLite a `+` keeps the planner off the data fields' expression indexes (every ticket of the
+    // model, once per ticket) so the prior records are found by the customer's index; the value and
+    // the comparison are unchanged (JSON values carry no column affinity).
+    if (dialect === 'sqlite' && m.inner.kind === 'data') inner = { ...inner, text: `+${inner.text}` };
+    conditions.push(fmt`${columnSql(ctx, m.outer)} = ${inner}`);
   }
   const outer = columnSql(ctx, ref.window.outer);
   const inner = columnSql(ctx, ref.window.inner);

@@ -32,7 +32,14 @@ function operand(ctx: RenderContext, ref: RelatedRef, o: RelatedOperand): Operan
   const column = relatedColumn(ref.related, o.column);
   const name = o.previous ? `prev_${column.column}` : column.column;
   const base = `${quoteId(dialect, REL)}.${quoteId(dialect, name)}`;
-  if (!o.path || o.path.length === 0) return { value: typed(sql(base), column.type) };
+  if (!o.path || o.path.length === 0) {
+    // On SQLite the unary `+` keeps the planner from looking the rows up by this column (e.g.
+    // `sla_clocks (state, due_at)`, which would read every clock in that state once per record) instead
+    // of by the record: the subquery then always searches the record's own rows. Related columns are
+    // compared with values of their own type, so dropping the column's affinity changes no result.
+    const text = ctx.dialect === 'sqlite' && !o.previous ? `+${base}` : base;
+    return { value: typed(sql(text), column.type) };
+  }
   if (dialect === 'postgres') {
     return { value: typed(sql(pgPath(base, o.path, true)), 'text'), jsonb: pgPath(base, o.path, false) };
   }
