@@ -4,11 +4,13 @@
  * have fired, for which groups, when, and the records behind each firing (and the record a linked
  * set-fields would write to). Replayed by `replayDryRun`, the engine's `dryRunRule` with aggregates
  * kept up to date as versions arrive instead of recounted over every record at every evaluation.
- * Nothing is written.
+ * The common threshold rule (one count per group and calendar window, see `dry-run-in-sql.ts`) is
+ * counted by the database instead, with the same answer. Nothing is written.
  */
 import type { Knex } from 'knex';
 import type { DryRunResult, RuleDefinition, RuleRecord } from '../../engine';
 import { readJson } from '../storage/json-value';
+import { dryRunInSql } from './dry-run-in-sql';
 import { replayDryRun } from './dry-run-replay';
 import { withLinkedTargets } from './dry-run-targets';
 
@@ -53,6 +55,18 @@ export async function loadRecordVersions(
 }
 
 export async function dryRunStoredRule(
+  knex: Knex | Knex.Transaction,
+  rule: RuleDefinition,
+  period: { from: string; to: string },
+): Promise<DryRunResult> {
+  // The common threshold rule is counted by the database; anything else is replayed version by version.
+  const counted = await dryRunInSql(knex, rule, period);
+  if (counted) return withLinkedTargets(knex, counted);
+  return replayStoredRule(knex, rule, period);
+}
+
+/** The dry run by replaying every stored version (the reference the SQL path is tested against). */
+export async function replayStoredRule(
   knex: Knex | Knex.Transaction,
   rule: RuleDefinition,
   period: { from: string; to: string },
