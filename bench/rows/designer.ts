@@ -22,10 +22,17 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createUser } from '../../runtime/auth/users';
 import { createApp } from '../../runtime/create-app';
 import { DESIGNER_DIST, ensureDesignerBuilt } from '../../runtime/designer/designer-build';
-import type { Logger } from '../../runtime/logger';
 import { bulkForm } from '../../examples/demo-data/bulk-form';
 import type { BenchDatabase, BenchRow } from '../bench-row';
-import { listen, type RunningServer } from '../support/bare-insert-server';
+import {
+  BENCH_PASSWORD as PASSWORD,
+  benchLogger,
+  call,
+  expectStatus,
+  listen,
+  login,
+  type RunningServer,
+} from '../support/bench-http';
 import {
   armDrag,
   canvasReadyMs,
@@ -42,7 +49,6 @@ const FORM_KEY = 'bench-200';
 const FIELDS = 200;
 const SECTIONS = 8;
 const DRAGS_PER_RUN = 3;
-const PASSWORD = 'bench password, not a secret';
 const VIEWPORT = { width: 1280, height: 800 };
 const TARGET = { renderMs: 1000, dragMs: 100, initialJsKb: 350 };
 
@@ -56,42 +62,15 @@ interface DesignerState {
   warm: BrowserContext;
 }
 
-const quietLogger = (log: (line: string) => void): Logger => ({
-  debug: () => {},
-  info: () => {},
-  warn: (message, fields) => log(`runtime warning: ${message} ${JSON.stringify(fields ?? {})}`),
-  error: (message, fields) => log(`runtime error: ${message} ${JSON.stringify(fields ?? {})}`),
-});
-
-async function call(
-  origin: string,
-  method: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string>,
-) {
-  const res = await fetch(origin + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return { body: (await res.json()) as Record<string, unknown>, headers: res.headers };
-}
-
 /** Signs in over HTTP and stores the 200-field draft as the designer's "save draft" would. */
 async function prepare(origin: string) {
-  const login = await call(
-    origin,
-    'POST',
-    '/api/auth/login',
-    { username: 'bench-admin', password: PASSWORD },
-    {},
+  const session = await login(origin, 'bench-admin');
+  await expectStatus(
+    'store the 200-field draft',
+    call(origin, 'POST', '/api/forms', bulkForm(FORM_KEY, FIELDS, SECTIONS), session),
+    201,
   );
-  const setCookie = login.headers.getSetCookie().find((c) => c.startsWith('closedloop_session='))!;
-  const [name, value] = setCookie.split(';')[0]!.split('=') as [string, string];
-  const session = { cookie: `${name}=${value}`, 'x-csrf-token': String(login.body.csrfToken) };
-  await call(origin, 'POST', '/api/forms', bulkForm(FORM_KEY, FIELDS, SECTIONS), session);
+  const [name, value] = session.cookie!.split('=') as [string, string];
   return { name, value };
 }
 
@@ -156,7 +135,7 @@ export const row: BenchRow<DesignerState> = {
   async setup(ctx) {
     await ensureDesignerBuilt(ctx.log);
     const db = await ctx.newDatabase('sqlite');
-    const runtime = createApp({ db, logger: quietLogger(ctx.log), designerDist: DESIGNER_DIST });
+    const runtime = createApp({ db, logger: benchLogger(ctx.log), designerDist: DESIGNER_DIST });
     await createUser(runtime, { username: 'bench-admin', password: PASSWORD, roles: ['admin'] });
     const server = await listen(runtime.app.callback());
     const cookie = await prepare(server.origin);

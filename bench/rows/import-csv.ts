@@ -15,13 +15,10 @@
  * set-up), so every run meets the same store.
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createUser } from '../../runtime/auth/users';
 import { createApp, type Runtime } from '../../runtime/create-app';
-import type { Logger } from '../../runtime/logger';
 import type { Actor } from '../../runtime/records/record-rows';
 import { submitRecord } from '../../runtime/records/submit-record';
 import { migrateToLatest } from '../../runtime/storage/migrate';
@@ -36,11 +33,19 @@ import { CUSTOMER_FORM, TICKET_FORM } from '../../examples/demo-data/demo-templa
 import { DEMO_USERS } from '../../examples/demo-data/demo-users';
 import { createRng } from '../../examples/demo-data/prng';
 import type { BenchRow } from '../bench-row';
+import {
+  BENCH_PASSWORD as PASSWORD,
+  benchLogger,
+  call,
+  expectStatus,
+  listen,
+  login,
+  type RunningServer,
+} from '../support/bench-http';
 
 const TEMPLATE = fileURLToPath(new URL('../../templates/after-sales-ticket.app.json', import.meta.url));
 const ROWS = 100_000;
 const CUSTOMERS = 1_000;
-const PASSWORD = 'bench password, not a secret';
 const MANAGER = 'demo-manager';
 /** How often the import page asks for the job's progress. */
 const POLL_MS = 500;
@@ -54,74 +59,6 @@ interface State {
   workDir: string;
 }
 
-interface RunningServer {
-  origin: string;
-  close(): Promise<void>;
-}
-
-/** The runtime's Koa app listening on 127.0.0.1, as `closedloop serve` runs it. */
-async function listen(runtime: Runtime): Promise<RunningServer> {
-  const server = createServer(runtime.app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  };
-}
-
-/** Warnings and errors reach the console; a busy runtime's info lines would drown the progress. */
-function benchLogger(log: (line: string) => void): Logger {
-  const quiet = () => {};
-  return {
-    debug: quiet,
-    info: quiet,
-    warn: (message, fields) => log(`runtime warning: ${message} ${JSON.stringify(fields ?? {})}`),
-    error: (message, fields) => log(`runtime error: ${message} ${JSON.stringify(fields ?? {})}`),
-  };
-}
-
-interface Answer {
-  status: number;
-  body: any;
-  headers: Headers;
-}
-
-async function call(
-  origin: string,
-  method: string,
-  path: string,
-  body: string | Uint8Array<ArrayBuffer> | undefined,
-  headers: Record<string, string>,
-): Promise<Answer> {
-  const res = await fetch(origin + path, { method, headers, ...(body === undefined ? {} : { body }) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
-}
-
-async function expectStatus(what: string, answer: Promise<Answer>, status: number): Promise<Answer> {
-  const got = await answer;
-  if (got.status !== status) throw new Error(`${what}: ${got.status} ${JSON.stringify(got.body)}`);
-  return got;
-}
-
-/** Signs in over HTTP: the session cookie and CSRF token a browser would hold. */
-async function login(origin: string, username: string): Promise<Record<string, string>> {
-  const answer = await expectStatus(
-    `login as ${username}`,
-    call(origin, 'POST', '/api/auth/login', JSON.stringify({ username, password: PASSWORD }), {
-      'content-type': 'application/json',
-    }),
-    200,
-  );
-  const cookie = answer.headers.getSetCookie().find((c) => c.startsWith('closedloop_session='))!;
-  return { cookie: cookie.split(';')[0]!, 'x-csrf-token': answer.body.csrfToken as string };
-}
-
 /** The app imported over HTTP by an admin, the demo team, and the customers the tickets name. */
 async function prepare(
   runtime: Runtime,
@@ -132,10 +69,7 @@ async function prepare(
   const admin = await login(origin, 'bench-admin');
   await expectStatus(
     'import the after-sales-ticket app',
-    call(origin, 'POST', '/api/apps/import', readFileSync(TEMPLATE, 'utf8'), {
-      ...admin,
-      'content-type': 'application/json',
-    }),
+    call(origin, 'POST', '/api/apps/import', JSON.parse(readFileSync(TEMPLATE, 'utf8')), admin),
     201,
   );
   const manager = DEMO_USERS.find((u) => u.username === MANAGER)!;
@@ -168,7 +102,7 @@ export const row: BenchRow<State> = {
     const db = openDatabase(`sqlite:${prepared}`);
     await migrateToLatest(db.knex);
     const runtime = createApp({ db, logger: benchLogger(ctx.log) });
-    const server = await listen(runtime);
+    const server = await listen(runtime.app.callback());
     let made: { customers: CsvCustomer[]; actor: Actor };
     try {
       made = await prepare(runtime, server.origin);
@@ -206,7 +140,7 @@ export const row: BenchRow<State> = {
       sql.open.delete(query.__knexQueryUid!);
     };
     try {
-      server = await listen(runtime);
+      server = await listen(runtime.app.callback());
       const origin = server.origin;
       const manager = await login(origin, MANAGER);
       db.knex.on('query', count);

@@ -5,19 +5,13 @@
  * with the product's knex configuration, and answers 201. No validation, no event, no flow, no auth.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import type { Database } from '../../runtime/storage/open-database';
 import { writeJson } from '../../runtime/storage/json-value';
+import { listen, type RunningServer } from './bench-http';
 
 export const BARE_INSERT_PATH = '/submit';
-
-export interface RunningServer {
-  origin: string;
-  close(): Promise<void>;
-}
 
 export async function startBareInsertServer(db: Database): Promise<RunningServer> {
   await db.knex.schema.createTable('bare_submissions', (table) => {
@@ -37,19 +31,4 @@ export async function startBareInsertServer(db: Database): Promise<RunningServer
     ctx.body = { id };
   });
   return listen(app.callback());
-}
-
-/** Listens on a free port of 127.0.0.1. */
-export async function listen(handler: Parameters<typeof createServer>[1]): Promise<RunningServer> {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  };
 }

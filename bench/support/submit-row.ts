@@ -14,19 +14,26 @@ import { fileURLToPath } from 'node:url';
 import { createApp, type Runtime } from '../../runtime/create-app';
 import { createUser } from '../../runtime/auth/users';
 import type { Dialect } from '../../runtime/config/database-url';
-import type { Logger } from '../../runtime/logger';
 import { startWorkers } from '../../runtime/workers/start-workers';
 import { benchTicketSubmissions, type StoredCustomer } from '../../examples/demo-data/bench-ticket-data';
 import { createCustomers, customerSubmission } from '../../examples/demo-data/demo-customers';
 import { createRng } from '../../examples/demo-data/prng';
 import type { BenchContext, BenchDatabase, BenchRow } from '../bench-row';
-import { BARE_INSERT_PATH, listen, startBareInsertServer, type RunningServer } from './bare-insert-server';
+import { BARE_INSERT_PATH, startBareInsertServer } from './bare-insert-server';
+import {
+  BENCH_PASSWORD as PASSWORD,
+  benchLogger,
+  call,
+  expectStatus,
+  listen,
+  login,
+  type RunningServer,
+} from './bench-http';
 import { runHttpLoad, type LoadRequest } from './http-load';
 
 const TEMPLATE = fileURLToPath(new URL('../../templates/after-sales-ticket.app.json', import.meta.url));
 const TICKET_FORM = 'after-sales-ticket';
 const CUSTOMER_FORM = 'after-sales-customer';
-const PASSWORD = 'bench password, not a secret';
 const CLIENTS = 20;
 const CUSTOMERS = 150;
 /** Distinct submissions, taken in turn; more than one run sends, so a run repeats none. */
@@ -44,54 +51,6 @@ interface SubmitState {
   token: string;
   submissions: LoadRequest[];
   floorRequests: LoadRequest[];
-}
-
-/** Warnings and errors reach the console; a busy runtime's info lines would drown the progress. */
-function benchLogger(log: (line: string) => void): Logger {
-  const quiet = () => {};
-  return {
-    debug: quiet,
-    info: quiet,
-    warn: (message, fields) => log(`runtime warning: ${message} ${JSON.stringify(fields ?? {})}`),
-    error: (message, fields) => log(`runtime error: ${message} ${JSON.stringify(fields ?? {})}`),
-  };
-}
-
-async function call(
-  origin: string,
-  method: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: any; headers: Headers }> {
-  const res = await fetch(origin + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
-}
-
-async function expectStatus(
-  what: string,
-  answer: Promise<{ status: number; body: any; headers: Headers }>,
-  status: number,
-) {
-  const got = await answer;
-  if (got.status !== status) throw new Error(`${what}: ${got.status} ${JSON.stringify(got.body)}`);
-  return got;
-}
-
-/** Signs in over HTTP: the session cookie and CSRF token a browser would hold. */
-async function login(origin: string, username: string): Promise<Record<string, string>> {
-  const answer = await expectStatus(
-    `login as ${username}`,
-    call(origin, 'POST', '/api/auth/login', { username, password: PASSWORD }),
-    200,
-  );
-  const cookie = answer.headers.getSetCookie().find((c) => c.startsWith('closedloop_session='))!;
-  return { cookie: cookie.split(';')[0]!, 'x-csrf-token': answer.body.csrfToken as string };
 }
 
 /** The app imported by an admin, an agent's token, and the customers the tickets name. */
