@@ -7,7 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { BENCH_IDS, type BenchId, type BenchRow, type Sample } from './bench-row';
 import { createBenchContext } from './support/bench-context';
 import { describeMachine } from './support/machine';
-import { markdownTable, mergeRows, readResults, updateReadme, writeResults, type ResultRow } from './support/results-file';
+import {
+  markdownTable,
+  mergeRows,
+  readResults,
+  updateReadme,
+  writeResults,
+  type ResultRow,
+} from './support/results-file';
 import { summarize } from './support/summarize';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -44,7 +51,11 @@ async function loadRow(id: BenchId): Promise<BenchRow> {
   return module.row;
 }
 
-async function measure(row: BenchRow, runsOverride: number | null, ctx: ReturnType<typeof createBenchContext>) {
+async function measure(
+  row: BenchRow,
+  runsOverride: number | null,
+  ctx: ReturnType<typeof createBenchContext>,
+) {
   const runs = runsOverride ?? row.runs ?? 5;
   const started = Date.now();
   ctx.log(`setting up`);
@@ -104,7 +115,9 @@ async function main(): Promise<number> {
     }
   }
   await ctx.close();
-  console.log(`bench: ${fresh.length} row(s) measured in ${((Date.now() - benchStarted) / 60000).toFixed(1)} min`);
+  console.log(
+    `bench: ${fresh.length} row(s) measured in ${((Date.now() - benchStarted) / 60000).toFixed(1)} min`,
+  );
   if (!save) {
     console.log(markdownTable({ machine: describeMachine(), rows: fresh }));
   } else {

@@ -59,21 +59,23 @@ export function markdownTable(results: Results): string {
   const lines = [
     '| id | what | median | spread (min – max) | floor (same run) | ratio | target | met | details |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...results.rows.map((r) =>
-      [
-        r.id,
-        r.what,
-        `${figure(r.value)} ${r.unit}`,
-        `${figure(r.spread[0])} – ${figure(r.spread[1])} (${r.runs} runs)`,
-        r.floor === null ? '—' : `${figure(r.floor)} ${r.unit}`,
-        r.ratio === null ? '—' : figure(r.ratio),
-        r.target,
-        r.met ? 'yes' : '**no**',
-        detailText(r.details) || '—',
-      ]
-        .map((cell) => cell.replace(/\|/g, '\\|'))
-        .join(' | '),
-    ).map((line) => `| ${line} |`),
+    ...results.rows
+      .map((r) =>
+        [
+          r.id,
+          r.what,
+          `${figure(r.value)} ${r.unit}`,
+          `${figure(r.spread[0])} – ${figure(r.spread[1])} (${r.runs} runs)`,
+          r.floor === null ? '—' : `${figure(r.floor)} ${r.unit}`,
+          r.ratio === null ? '—' : figure(r.ratio),
+          r.target,
+          r.met ? 'yes' : '**no**',
+          detailText(r.details) || '—',
+        ]
+          .map((cell) => cell.replace(/\|/g, '\\|'))
+          .join(' | '),
+      )
+      .map((line) => `| ${line} |`),
   ];
   return `${lines.join('\n')}\n\nMachine: ${machineLine(results.machine)}.\n`;
 }
@@ -88,7 +90,8 @@ export function updateReadme(readmePath: string, results: Results): void {
   const readme = readFileSync(readmePath, 'utf8');
   const start = readme.indexOf(README_START);
   const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`${readmePath} lacks the ${README_START} … ${README_END} markers`);
+  if (start < 0 || end < start)
+    throw new Error(`${readmePath} lacks the ${README_START} … ${README_END} markers`);
   const table = markdownTable(results);
   writeFileSync(readmePath, `${readme.slice(0, start + README_START.length)}\n${table}${readme.slice(end)}`);
 }
