@@ -9,7 +9,8 @@
  * `previous`); a version whose stage differs from the one before also enters that stage. SLA events
  * are not in record data and come in `options.slaEvents`; schedule ticks are generated.
  */
-import { aggregateRequests } from './aggregate-requests';
+import { RuleAggregates, type BucketedAggregate } from './aggregate-buckets';
+import { aggregateRequests, type AggregateRequest } from './aggregate-requests';
 import { computeAggregate, groupsIn } from './compute-aggregate';
 import { evaluateRule, firingIdentity } from './evaluate-rule';
 import type { RuleDefinition } from './rule-definition.schema';
@@ -35,6 +36,8 @@ export interface DryRunOptions {
   /** Nothing after `now` is replayed (default: `to`). */
   now?: Moment;
   slaEvents?: readonly DrySlaEvent[];
+  /** Recompute each aggregate over every visible record at each evaluation: the reference, for tests. */
+  recount?: boolean;
 }
 
 export interface DryRunFiring {
@@ -94,8 +97,10 @@ function timeline(
     }
     last.set(r.id, r);
   }
+  const formOf = new Map<string, string>();
+  for (const r of records) if (!formOf.has(r.id)) formOf.set(r.id, r.form);
   for (const e of options.slaEvents ?? []) {
-    const form = records.find((r) => r.id === e.recordId)?.form ?? '';
+    const form = formOf.get(e.recordId) ?? '';
     const at = momentMs(e.at);
     const event: RuleEvent = { type: e.type, form, recordId: e.recordId, at: new Date(at).toISOString() };
     if (e.stage !== undefined) event.stage = e.stage;
@@ -123,15 +128,19 @@ export function dryRunRule(
   const candidate: RuleDefinition = { ...rule, enabled: true };
   const from = momentMs(options.from);
   const until = Math.min(momentMs(options.to), momentMs(options.now ?? options.to));
-  const current = new Map<string, RuleRecord>();
+  const aggregatesOf = new RuleAggregates(candidate);
+  const compute = (request: AggregateRequest): BucketedAggregate => {
+    if (!options.recount) return aggregatesOf.compute(request);
+    const computed = computeAggregate(request, aggregatesOf.all());
+    return { value: computed.value, ids: () => computed.recordIds };
+  };
   const firedKeys = new Set<string>();
   const lastFired = new Map<string, number>();
   const result: DryRunResult = { firings: [], evaluated: 0, suppressed: { duplicate: 0, cooldown: 0 } };
 
   const evaluate = (step: Step, record: RuleRecord | undefined, group?: GroupValues) => {
-    const visible = [...current.values()];
     const requests = aggregateRequests(candidate, record, step.at, group);
-    const computed = requests.map((request) => ({ request, result: computeAggregate(request, visible) }));
+    const computed = requests.map((request) => ({ request, result: compute(request) }));
     const aggregates = Object.fromEntries(computed.map(({ request, result: r }) => [request.name, r.value]));
     result.evaluated += 1;
     const identity = firingIdentity(candidate, record, step.event, step.at, group);
@@ -161,7 +170,7 @@ export function dryRunRule(
       at: new Date(step.at).toISOString(),
       event: step.event,
       recordId: record?.id ?? null,
-      records: computed[0]?.result.recordIds ?? (record ? [record.id] : []),
+      records: computed[0] ? computed[0].result.ids() : record ? [record.id] : [],
       aggregates,
       actions: outcome.actions,
     });
@@ -169,15 +178,16 @@ export function dryRunRule(
 
   for (const step of timeline(candidate, records, options, until)) {
     if (step.at >= until) break;
-    if (step.version) current.set(step.version.id, step.version);
+    if (step.version) aggregatesOf.apply(step.version);
     if (step.at < from || !matchesTrigger(candidate, step.event)) continue;
     if (step.event.type !== 'schedule') {
-      const record = step.version ?? (step.recordId !== undefined ? current.get(step.recordId) : undefined);
+      const record =
+        step.version ?? (step.recordId !== undefined ? aggregatesOf.visible(step.recordId) : undefined);
       if (record) evaluate(step, record);
       continue;
     }
     const first = aggregateRequests(candidate, undefined, step.at)[0];
-    const groups = first ? groupsIn(first, [...current.values()]) : [{}];
+    const groups = first ? groupsIn(first, aggregatesOf.all()) : [{}];
     for (const group of groups) evaluate(step, undefined, group);
   }
   return result;

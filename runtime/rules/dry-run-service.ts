@@ -2,16 +2,13 @@
  * @module The dry run of a stored rule over stored history: every version of the records of the forms
  * the rule reads, in the order they were written, replayed by the engine's `dryRunRule` — what would
  * have fired, for which groups, when, and the records behind each firing (and the record a linked
- * set-fields would write to). Replayed by `replayDryRun`, the engine's `dryRunRule` with aggregates
- * kept up to date as versions arrive instead of recounted over every record at every evaluation.
- * The common threshold rule (one count per group and calendar window, see `dry-run-in-sql.ts`) is
+ * set-fields would write to). The common threshold rule (one count per group and calendar window, see `dry-run-in-sql.ts`) is
  * counted by the database instead, with the same answer. Nothing is written.
  */
 import type { Knex } from 'knex';
-import type { DryRunResult, RuleDefinition, RuleRecord } from '../../engine';
+import { dryRunRule, type DryRunResult, type RuleDefinition, type RuleRecord } from '../../engine';
 import { readJson } from '../storage/json-value';
 import { dryRunInSql } from './dry-run-in-sql';
-import { replayDryRun } from './dry-run-replay';
 import { withLinkedTargets } from './dry-run-targets';
 
 /** The forms whose records the rule's trigger and aggregates read. */
@@ -72,5 +69,5 @@ export async function replayStoredRule(
   period: { from: string; to: string },
 ): Promise<DryRunResult> {
   const versions = await loadRecordVersions(knex, formsReadBy(rule), Date.parse(period.to));
-  return withLinkedTargets(knex, replayDryRun(rule, versions, { from: period.from, to: period.to }));
+  return withLinkedTargets(knex, dryRunRule(rule, versions, { from: period.from, to: period.to }));
 }

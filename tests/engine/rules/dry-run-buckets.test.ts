@@ -1,15 +1,14 @@
 /**
- * The runtime's dry-run replay gives the engine's answer exactly: over random streams of record
+ * The dry run's filed aggregates give the recounted answer exactly: over random streams of record
  * versions (faults reclassified, models corrected, dates back-dated, stages entered, amounts changed)
  * and random rules (calendar windows with offsets, rolling windows, count / sum / avg, cool-downs,
- * every trigger kind), `replayDryRun` and the engine's `dryRunRule` return the same firings, records,
- * aggregates, actions and counts.
+ * every trigger kind), `dryRunRule` returns the same firings, records, aggregates, actions and counts
+ * as with `recount` (every aggregate recomputed over every visible record at each evaluation).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dryRunRule, type RuleRecord, type RuleWindow } from '../../../engine/rules';
-import { replayDryRun } from '../../../runtime/rules/dry-run-replay';
-import { loadRule } from '../../engine/rules/rule-fixtures';
+import { loadRule } from './rule-fixtures';
 
 const START = Date.parse('2026-09-01T00:00:00Z');
 const SPAN = 100 * 86_400_000;
@@ -119,12 +118,14 @@ function ruleFor(p: RuleParams) {
 
 const options = { from: new Date(START + 10 * DAY).toISOString(), to: new Date(START + SPAN).toISOString() };
 
-describe('the runtime dry-run replay', () => {
-  it('answers exactly as the engine dry run over random version streams and rules', () => {
+describe('the dry run with aggregates filed by window and group', () => {
+  it('answers exactly as recounting every visible record, over random version streams and rules', () => {
     fc.assert(
       fc.property(ruleArb, versionsArb, (p, versions) => {
         const rule = ruleFor(p);
-        expect(replayDryRun(rule, versions, options)).toEqual(dryRunRule(rule, versions, options));
+        expect(dryRunRule(rule, versions, options)).toEqual(
+          dryRunRule(rule, versions, { ...options, recount: true }),
+        );
       }),
       { numRuns: 300 },
     );
@@ -138,7 +139,7 @@ describe('the runtime dry-run replay', () => {
       createdAt: new Date(START + i * DAY).toISOString(),
       data: { model: 'X200', fault: 'screen', productLineOwner: 'u1' },
     }));
-    const result = replayDryRun(rule, versions, { from: new Date(START).toISOString(), to: options.to });
+    const result = dryRunRule(rule, versions, { from: new Date(START).toISOString(), to: options.to });
     expect(result.firings.map((f) => [f.key, f.recordId, f.records.length])).toEqual([
       ['screen-failure-threshold|model=X200;fault=screen|2026-09', 'c9', 10],
     ]);
