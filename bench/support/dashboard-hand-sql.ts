@@ -33,6 +33,8 @@ interface Spelling {
   real: string;
   /** SQLite: the operand without column affinity or index (`+x`), so the planner takes the index the DBA means. */
   plain(operand: string): string;
+  /** An operand no expression index matches, so the planner takes the index the DBA means. */
+  offIndex(operand: string): string;
 }
 
 const SPELLINGS: Record<Dialect, Spelling> = {
@@ -43,6 +45,7 @@ const SPELLINGS: Record<Dialect, Spelling> = {
     month: (c) => `strftime('%Y-%m-01', ${c} / 1000, 'unixepoch', '+8 hours')`,
     real: 'REAL',
     plain: (x) => `+${x}`,
+    offIndex: (x) => `+${x}`,
   },
   postgres: {
     text: (a, f) => `${a}.data->>'${f}'`,
@@ -51,6 +54,7 @@ const SPELLINGS: Record<Dialect, Spelling> = {
     month: (c) => `to_char(to_timestamp(${c} / 1000.0) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-01')`,
     real: 'double precision',
     plain: (x) => x,
+    offIndex: (x) => `COALESCE(${x}, ${x})`,
   },
 };
 
@@ -186,8 +190,8 @@ export function handQueries(dialect: Dialect, from: number, to: number): HandQue
             s,
             countIf(`EXISTS (SELECT 1 FROM records p
                 WHERE p.form_key = ? AND p.customer = t.customer AND p.id <> t.id
-                  AND ${s.plain(s.text('p', 'model'))} = ${s.text('t', 'model')}
-                  AND ${s.plain(s.text('p', 'category'))} = ${s.text('t', 'category')}
+                  AND ${s.offIndex(s.text('p', 'model'))} = ${s.text('t', 'model')}
+                  AND ${s.offIndex(s.text('p', 'category'))} = ${s.text('t', 'category')}
                   AND t.created_at >= p.resolved_at AND t.created_at <= p.resolved_at + ${DAYS_30})`),
             countIf(resolved),
           )} AS recurrence,

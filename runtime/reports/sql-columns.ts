@@ -68,10 +68,18 @@ function existsPrior(ctx: RenderContext, ref: Extract<ColumnRef, { kind: 'exists
   ];
   for (const m of ref.match) {
     let inner: Sql = columnSql(ctx, m.inner);
-    // On SQLite a `+` keeps the planner off the data fields' expression indexes (every ticket of the
-    // model, once per ticket) so the prior records are found by the customer's index; the value and
-    // the comparison are unchanged (JSON values carry no column affinity).
-    if (dialect === 'sqlite' && m.inner.kind === 'data') inner = { ...inner, text: `+${inner.text}` };
+    // Keep the planner off the data fields' expression indexes (every ticket of the model, once per
+    // ticket) so the prior records are found by the customer's index: a `+` on SQLite (JSON values
+    // carry no column affinity), COALESCE(x, x) on PostgreSQL, which otherwise ANDs the customer
+    // index with the model's (12 s for 50,000 tickets); the value and the comparison are unchanged.
+    if (m.inner.kind === 'data') {
+      const text = dialect === 'sqlite' ? `+${inner.text}` : `COALESCE(${inner.text}, ${inner.text})`;
+      inner = {
+        ...inner,
+        text,
+        bindings: dialect === 'sqlite' ? inner.bindings : [...inner.bindings, ...inner.bindings],
+      };
+    }
     conditions.push(fmt`${columnSql(ctx, m.outer)} = ${inner}`);
   }
   const outer = columnSql(ctx, ref.window.outer);
