@@ -16,7 +16,7 @@ import {
   type ProductLine,
   type Tier,
 } from './demo-catalog';
-import { LIFE_RATES } from './demo-ticket-script';
+import { intakeSubmission, LIFE_RATES } from './demo-ticket-script';
 import { SURVEY_RESPONSE_RATE } from './demo-surveys';
 import { slaTargetMinutes } from './demo-template';
 import type { Rng } from './prng';
@@ -185,24 +185,10 @@ export function bulkTicketLife(
     follow_up: followUpAgent,
   };
 
-  const classified =
-    head.channel === 'phone' || head.channel === 'onsite' ? rng.chance(0.8) : rng.chance(0.45);
-  const serialGiven = rng.chance(0.75);
-  const data: Record<string, unknown> = {
-    customer: head.customerId,
-    contactName: head.contactName,
-    contactPhone: head.contactPhone,
-    tier: head.tier,
-    region: head.region,
-    channel: head.channel,
-    priority: head.priority,
-    productLine: head.productLine,
-    model: head.model,
-    description: texts.description,
-    ...(classified ? { category: head.category } : {}),
-    ...(serialGiven ? { serialNo: head.serialNo } : {}),
-    ...(rng.chance(0.6) ? { purchaseDate: head.purchaseDate } : {}),
-  };
+  const data = intakeSubmission(rng, head, head.customerId, texts.description);
+  // What intake left out is filled in when the ticket is accepted.
+  const classified = 'category' in data;
+  const serialGiven = 'serialNo' in data;
   const submission = { ...data };
 
   const clocks: BulkClockRow[] = [];

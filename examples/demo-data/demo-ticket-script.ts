@@ -50,6 +50,52 @@ export interface TicketHead {
   spike: boolean;
 }
 
+/** What an intake submission is drawn from: the ticket's head, whatever names its customer. */
+export type IntakeHead = Pick<
+  TicketHead,
+  | 'contactName'
+  | 'contactPhone'
+  | 'tier'
+  | 'region'
+  | 'channel'
+  | 'priority'
+  | 'productLine'
+  | 'model'
+  | 'category'
+  | 'serialNo'
+  | 'purchaseDate'
+>;
+
+/**
+ * The submission at intake. Phone and on-site agents classify while the customer talks; online forms
+ * are often incomplete. Three draws, in this order, for the demo and the bulk generator alike.
+ */
+export function intakeSubmission(
+  rng: Rng,
+  head: IntakeHead,
+  customer: string,
+  description: string,
+): Record<string, unknown> {
+  const classified =
+    head.channel === 'phone' || head.channel === 'onsite' ? rng.chance(0.8) : rng.chance(0.45);
+  const serialGiven = rng.chance(0.75);
+  return {
+    customer,
+    contactName: head.contactName,
+    contactPhone: head.contactPhone,
+    tier: head.tier,
+    region: head.region,
+    channel: head.channel,
+    priority: head.priority,
+    productLine: head.productLine,
+    model: head.model,
+    description,
+    ...(classified ? { category: head.category } : {}),
+    ...(serialGiven ? { serialNo: head.serialNo } : {}),
+    ...(rng.chance(0.6) ? { purchaseDate: head.purchaseDate } : {}),
+  };
+}
+
 export type TicketOutcome = 'closed' | 'cancelled' | 'open';
 
 export interface TicketScript extends TicketHead {
@@ -137,25 +183,10 @@ export function scriptTicket(
     return Math.round(target * share);
   };
 
-  // Intake: phone and on-site agents classify while the customer talks; online forms are often incomplete.
-  const classified =
-    head.channel === 'phone' || head.channel === 'onsite' ? rng.chance(0.8) : rng.chance(0.45);
-  const serialGiven = rng.chance(0.75);
-  const submission: Record<string, unknown> = {
-    customer: head.customerRef,
-    contactName: head.contactName,
-    contactPhone: head.contactPhone,
-    tier: head.tier,
-    region: head.region,
-    channel: head.channel,
-    priority: head.priority,
-    productLine: head.productLine,
-    model: head.model,
-    description: texts.description,
-    ...(classified ? { category: head.category } : {}),
-    ...(serialGiven ? { serialNo: head.serialNo } : {}),
-    ...(rng.chance(0.6) ? { purchaseDate: head.purchaseDate } : {}),
-  };
+  const submission = intakeSubmission(rng, head, head.customerRef, texts.description);
+  // What intake left out is filled in when the ticket is accepted.
+  const classified = 'category' in submission;
+  const serialGiven = 'serialNo' in submission;
 
   let t = head.createdAt;
   const push = (at: number, event: string, role: DemoRole, data?: Record<string, unknown>) => {
