@@ -42,12 +42,19 @@ const TICKETS: [category: string, tier: string][] = [
   ['noise', 'key'],
 ];
 
-/** A mouse drag by an offset in small steps (react-grid-layout starts after 3 px of movement). */
+/**
+ * A mouse drag by an offset in small steps (react-grid-layout starts after 3 px of movement). The
+ * pointer first hovers the handle the way a user's would: Playwright waits until the handle stands
+ * still and is what the pointer hits there (a card that just moved may still be sliding into place,
+ * and a busy machine may draw it late), and only then presses.
+ */
 async function dragBy(page: Page, handle: Locator, dx: number, dy: number): Promise<void> {
+  const size = (await handle.boundingBox())!;
+  const grip = { x: Math.min(size.width / 2, 40), y: size.height / 2 };
+  await handle.hover({ position: grip });
   const box = (await handle.boundingBox())!;
-  const x0 = box.x + Math.min(box.width / 2, 40);
-  const y0 = box.y + box.height / 2;
-  await page.mouse.move(x0, y0);
+  const x0 = box.x + grip.x;
+  const y0 = box.y + grip.y;
   await page.mouse.down();
   await page.mouse.move(x0 + Math.sign(dx) * 6, y0 + Math.sign(dy) * 6, { steps: 3 });
   await page.mouse.move(x0 + dx, y0 + dy, { steps: 25 });
