@@ -4,6 +4,7 @@
  * `CLOSEDLOOP_ADMIN_PASSWORD`), so the same command runs on a laptop and in a container.
  */
 import { exportAppCommand, importAppCommand } from './app-commands';
+import { backupCommand, restoreCommand } from './backup-commands';
 import { createUserCommand } from './create-user-command';
 import { migrateCommand } from './migrate-command';
 import { serveCommand } from './serve-command';
@@ -26,6 +27,14 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage: 'import-app <bundle.json>   import (or update) an app bundle',
   },
   'export-app': { run: exportAppCommand, usage: 'export-app <app> [file]    write an app bundle as JSON' },
+  backup: {
+    run: backupCommand,
+    usage: 'backup <file>              write a consistent copy of the store (the server may run)',
+  },
+  restore: {
+    run: restoreCommand,
+    usage: 'restore <file> [--force]   replace the store with a backup (stop the server first)',
+  },
   'create-user': {
     run: createUserCommand,
     usage: 'create-user <name> --role r add a user (password: CLOSEDLOOP_USER_PASSWORD or printed once)',

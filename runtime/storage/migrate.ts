@@ -38,6 +38,9 @@ const source: Knex.MigrationSource<Migration> = {
   getMigration: async (migration) => migration,
 };
 
+/** The names of the migrations this version knows, in order (a store that ran others is from a newer version). */
+export const KNOWN_MIGRATIONS: readonly string[] = MIGRATIONS.map((m) => m.name);
+
 /** Brings the database to the latest schema; returns the names of the migrations it ran. */
 export async function migrateToLatest(knex: Knex): Promise<string[]> {
   const [, ran] = (await knex.migrate.latest({ migrationSource: source })) as [number, string[]];
