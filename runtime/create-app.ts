@@ -2,13 +2,13 @@
  * @module `createApp({ db, clock, … })`: the Koa application over a store, not listening by itself.
  * `closedloop serve` listens with it; tests drive `app.callback()` in-process with an injected clock.
  */
-import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import { authMiddleware } from './auth/auth-middleware';
 import { configureAuth, type AuthOptions } from './auth/auth-settings';
 import { systemClock, type Clock } from './clock';
 import { designerAssets } from './designer/designer-assets';
 import { errorMiddleware } from './http/error-middleware';
+import { jsonBody } from './http/json-body';
 import { createMetrics, registerMetricsRoute } from './http/metrics';
 import { buildRouter } from './http/routes';
 import { jsonLogger, type Logger } from './logger';
@@ -52,7 +52,7 @@ export function createApp(options: CreateAppOptions): Runtime {
   if (options.designerDist) app.use(designerAssets(options.designerDist));
   // Before the body is parsed: a bad token or a missing CSRF header is refused without reading it.
   app.use(authMiddleware(runtime, auth));
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: options.jsonLimit ?? '1mb', encoding: 'utf-8' }));
+  app.use(jsonBody(options.jsonLimit ?? '1mb'));
   app.use(router.routes());
   app.use(router.allowedMethods());
   return { ...runtime, app };

@@ -5,8 +5,8 @@
  * with the product's knex configuration, and answers 201. No validation, no event, no flow, no auth.
  */
 import { randomUUID } from 'node:crypto';
-import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
+import { jsonBody } from '../../runtime/http/json-body';
 import type { Database } from '../../runtime/storage/open-database';
 import { writeJson } from '../../runtime/storage/json-value';
 import { listen, type RunningServer } from './bench-http';
@@ -21,7 +21,7 @@ export async function startBareInsertServer(db: Database): Promise<RunningServer
     table.bigInteger('created_at').notNullable();
   });
   const app = new Koa();
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
+  app.use(jsonBody('1mb'));
   app.use(async (ctx) => {
     if (ctx.method !== 'POST' || ctx.path !== BARE_INSERT_PATH) return;
     const id = randomUUID();

@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Knex } from 'knex';
@@ -14,6 +13,7 @@ import { inject, type InjectOptions } from 'light-my-request';
 import type { AppBundle } from '../../../engine';
 import { DefinitionStore } from '../../../runtime/definitions/definition-store';
 import { errorMiddleware } from '../../../runtime/http/error-middleware';
+import { jsonBody } from '../../../runtime/http/json-body';
 import { registerRecordRoutes } from '../../../runtime/http/record-routes';
 import type { RuntimeContext } from '../../../runtime/runtime-context';
 import { rowCount } from '../../helpers/row-count';
@@ -101,7 +101,7 @@ export function actingAs(runtime: RuntimeContext, user: { id: string; roles: str
     ctx.state.user = user;
     await next();
   });
-  app.use(bodyParser({ enableTypes: ['json'] }));
+  app.use(jsonBody('1mb'));
   const router = new Router();
   registerRecordRoutes(router, runtime);
   app.use(router.routes());
