@@ -8,23 +8,24 @@
  * database. The two answers must name the same (month, model, category) groups; if they differ the
  * run fails rather than report a figure.
  *
- * It runs over 100,000 tickets, not the issue's 1,000,000. The rule is in the class the dry run counts
- * in SQL (`runtime/rules/dry-run-in-sql.ts`: one count per group and calendar window), so nothing is
- * replayed in JavaScript any more; but to answer "as it stood then" it must still read every stored
- * version (three per ticket, with their JSON) in record order — where a ticket's category was set at
- * diagnosis, where it entered `diagnose` — while the floor reads each ticket's current row once. At
- * 100,000 tickets that is still several times the floor, so 1,000,000 would cost the bench minutes
- * without telling more; the row grows to the issue's size once the gap is closer to the target.
+ * By default it runs over 100,000 tickets, not the issue's 1,000,000; `CLOSEDLOOP_BENCH_TICKETS=1000000`
+ * runs it at a million (measured: 58.3 s against the floor's 7.7 s, the same 7.6 × as at 100,000). The
+ * rule is in the class the dry run counts in SQL (`runtime/rules/dry-run-in-sql.ts`: one count per
+ * group and calendar window), so nothing is replayed in JavaScript any more; but to answer "as it
+ * stood then" it must still read every stored version (three per ticket, with their JSON) in record
+ * order — where a ticket's category was set at diagnosis, where it entered `diagnose` — while the
+ * floor reads each ticket's current row once. The ratio does not change with size, so the default
+ * keeps the bench's 15 minutes for the rows that need them.
  */
 import type { RuleDefinition } from '../../engine';
 import { DefinitionStore } from '../../runtime/definitions/definition-store';
 import { dryRunStoredRule } from '../../runtime/rules/dry-run-service';
 import type { BenchRow } from '../bench-row';
-import { ticketStore, type TicketStore } from '../support/million-tickets';
+import { benchTicketCount, ticketStore, type TicketStore } from '../support/million-tickets';
 
 const RULE = 'after-sales-defect-threshold';
-/** Tickets in the store (see the module note for why not 1,000,000). */
-const TICKETS = 100_000;
+/** Tickets in the store (see the module note for why not 1,000,000 by default). */
+const TICKETS = benchTicketCount(100_000);
 
 interface State {
   store: TicketStore;

@@ -35,6 +35,20 @@ export interface TicketStore {
 
 const fixedClock = (at: number): Clock => ({ now: () => new Date(at) });
 
+/**
+ * Tickets a row's year holds: `CLOSEDLOOP_BENCH_TICKETS` when set (the same count for the dry-run and
+ * dashboard rows, so on SQLite they share one store — `CLOSEDLOOP_BENCH_TICKETS=1000000` measures them
+ * at the issue's size), else the row's own default.
+ */
+export function benchTicketCount(rowDefault: number): number {
+  const given = process.env.CLOSEDLOOP_BENCH_TICKETS;
+  if (given === undefined || given === '') return rowDefault;
+  const count = Number(given);
+  if (!Number.isInteger(count) || count < 1000)
+    throw new Error(`CLOSEDLOOP_BENCH_TICKETS must be a whole number of at least 1000, not "${given}"`);
+  return count;
+}
+
 export function ticketStore(ctx: BenchContext, dialect: Dialect, count = 1_000_000): Promise<TicketStore> {
   return ctx.shared(`tickets-${dialect}-${count}`, async () => {
     const started = performance.now();
