@@ -29,6 +29,11 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
     throw new Error(
       `CLOSEDLOOP_DEMO_TICKETS must be a whole number from 0 to 100000 (got "${io.env.CLOSEDLOOP_DEMO_TICKETS}")`,
     );
+  const webhookTimeout = io.env.CLOSEDLOOP_WEBHOOK_TIMEOUT_MS;
+  if (webhookTimeout !== undefined && !/^[1-9]\d{0,5}$/.test(webhookTimeout))
+    throw new Error(
+      `CLOSEDLOOP_WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 1 to 999999 (got "${webhookTimeout}")`,
+    );
   const port = Number(io.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number (got "${io.env.PORT}")`);
@@ -71,6 +76,7 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
     intervalMs: io.env.CLOSEDLOOP_WORKER_INTERVAL_MS
       ? Number(io.env.CLOSEDLOOP_WORKER_INTERVAL_MS)
       : undefined,
+    webhookTimeoutMs: webhookTimeout ? Number(webhookTimeout) : undefined,
   });
   const server = createServer(runtime.app.callback());
   await new Promise<void>((resolve) => server.listen(port, resolve));

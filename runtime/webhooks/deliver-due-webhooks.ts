@@ -17,7 +17,7 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface DeliverOptions {
   fetch?: FetchLike;
-  /** Deliveries claimed in this call. */
+  /** At most this many deliveries are sent in this call. */
   limit?: number;
   timeoutMs?: number;
   maxAttempts?: number;
@@ -30,6 +30,13 @@ export interface DeliverResult {
   retrying: number;
   failed: number;
 }
+
+/**
+ * How long a claim outlasts the send's timeout (reading the target, recording the outcome, clocks of
+ * processes a little apart). Short, because it is also how long a delivery waits after a crash; one that
+ * runs over is only sent again under its id, never lost.
+ */
+const LEASE_MARGIN_MS = 10_000;
 
 /** How much of a receiver's answer the log keeps. */
 const BODY_EXCERPT = 2000;
@@ -119,12 +126,16 @@ export async function deliverDueWebhooks(
   }: DeliverOptions = {},
 ): Promise<DeliverResult> {
   const result: DeliverResult = { delivered: 0, retrying: 0, failed: 0 };
-  const claimed = await claimDueRows(runtime, {
-    table: 'webhook_deliveries',
-    limit,
-    leaseMs: timeoutMs + 60_000,
-  });
-  for (const delivery of claimed) {
+  for (let sent = 0; sent < limit; sent++) {
+    // One claim per send: a process killed mid-send strands only the delivery it was sending, and only
+    // for one send's lease — a batch claimed up front would hold every unsent row of it that long, and
+    // its last rows would outlive a lease sized for one send.
+    const [delivery] = await claimDueRows(runtime, {
+      table: 'webhook_deliveries',
+      limit: 1,
+      leaseMs: timeoutMs + LEASE_MARGIN_MS,
+    });
+    if (!delivery) break;
     const target = await targetOf(runtime, delivery, env);
     if (target === null) continue;
     const started = runtime.clock.now().getTime();

@@ -15,6 +15,8 @@ export interface WorkerOptions {
   smtpUrl?: string;
   mailFrom?: string;
   intervalMs?: number;
+  /** How long a webhook receiver may take to answer before the attempt counts as failed. */
+  webhookTimeoutMs?: number;
 }
 
 /** Starts every worker; the returned function stops them and waits for work in progress. */
@@ -26,6 +28,7 @@ export function startWorkers(runtime: RuntimeContext, options: WorkerOptions = {
       smtpUrl: options.smtpUrl,
       mailFrom: options.mailFrom,
       intervalMs: options.intervalMs,
+      webhookTimeoutMs: options.webhookTimeoutMs,
     }),
     startImportWorker(runtime, { intervalMs: options.intervalMs }),
   ];
