@@ -191,6 +191,7 @@ export async function runClaimedImportJob(
           stream: 'system',
           streamId: jobId,
           type: 'job.resumed',
+          actor: before.createdBy,
           at: runtime.clock.now().getTime(),
           payload: { kind: IMPORT_JOB_KIND, done, total: rows.length },
         });
@@ -353,10 +354,13 @@ async function finish(
       { claim, release: true },
     );
     await deleteJobFile(trx, jobId);
+    // The job's end names who started it, as the records it stored do.
+    const job = (await trx('jobs').where({ id: jobId }).first('created_by')) as { created_by: string | null };
     await appendEvent(trx, {
       stream: 'system',
       streamId: jobId,
       type: status === 'done' ? 'job.done' : 'job.failed',
+      actor: job.created_by,
       at: runtime.clock.now().getTime(),
       payload: { kind: IMPORT_JOB_KIND, ...(final ?? {}) },
     });
