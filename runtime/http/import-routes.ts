@@ -3,13 +3,15 @@
  * as the raw body (`Content-Type: text/csv` or the XLSX type) → 202 `{ job }`, the job stored with its
  * file and started in the background (the import worker finishes it should this process stop);
  * `GET /api/jobs/:id` → the job with its progress, to its creator or an admin (404 to anyone
- * else). Importing needs the role designer, manager or admin and, for API tokens, `records:write`.
+ * else; API tokens need `records:read` or `records:write`). Importing needs the role designer, manager
+ * or admin and, for API tokens, `records:write`.
  * The JSON body parser leaves these content types alone, so the body is read here, up to a limit (413).
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { isValidTimeZone } from '../../engine';
 import { hasRole, requireRole, requireScope, requireUser } from '../auth/access';
+import { scopesCover } from '../auth/scopes';
 import { DEFAULT_IMPORT_TIME_ZONE, startImportJob } from '../imports/import-job';
 import { readJob } from '../imports/job-store';
 import { isOle, isZip, type ImportFormat } from '../imports/read-sheet';
@@ -101,6 +103,9 @@ export function registerImportRoutes(
 
   router.get('/api/jobs/:id', async (ctx) => {
     const user = requireUser(ctx);
+    // A job's per-row issues quote the imported rows: record data, not for a token without a records scope.
+    if (user.via === 'token' && !['records:read', 'records:write'].some((s) => scopesCover(user.scopes, s)))
+      throw new UserError(403, 'insufficient-scope', 'The API token lacks the scope "records:read"');
     const job = await readJob(runtime, ctx.params.id!);
     if (job.createdBy !== user.id && !hasRole(user, 'admin')) throw notFound(`Job "${ctx.params.id}"`);
     ctx.body = { job };

@@ -5,7 +5,7 @@
  * records, most urgent SLA first (`runtime/records/list-tasks.ts`), with `serverTime` — the server's
  * clock, which browsers count SLA countdowns against. Everyone sees their own, their team queue
  * (`runtime/records/team-scope.ts`) and the unassigned queue; another person's inbox is for managers
- * and admins.
+ * and admins. Every list holds only records the caller could open (`canReadRecord`).
  *
  * `POST /api/tasks/assign` `{ records, assignee | role, reason? }`: bulk assignment by managers and
  * admins (`runtime/records/bulk-assign.ts`), each record also needing read access and `update` on its
@@ -13,11 +13,16 @@
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import { hasRole, requireRole, requireScope, requireUser } from '../auth/access';
-import { requireRecordAccess } from '../auth/form-permissions';
+import { hasRole, requireRole, requireScope, requireUser, type AuthUser } from '../auth/access';
+import {
+  canReadRecord,
+  formPermissions,
+  requireRecordAccess,
+  type FormPermission,
+} from '../auth/form-permissions';
 import { bulkAssign, bulkAssignInputOf } from '../records/bulk-assign';
 import { listPeople } from '../records/list-people';
-import { listTasks, SLA_LEVELS, type SlaLevel } from '../records/list-tasks';
+import { listTasks, SLA_LEVELS, type SlaLevel, type TaskItem } from '../records/list-tasks';
 import { teamScopeOf } from '../records/team-scope';
 import type { RuntimeContext } from '../runtime-context';
 import { UserError } from './errors';
@@ -58,6 +63,40 @@ function objectBody(ctx: Context): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
+/**
+ * The tasks the caller could open (`GET /api/records/:id`): every record of a form they read in full,
+ * only their own (created by or assigned to them) of a form they read their own of, none of the rest.
+ * Without this, the unassigned queue or another person's inbox showed records — customer data — of forms
+ * the caller may not read at all.
+ */
+async function readableTasks(
+  runtime: RuntimeContext,
+  user: AuthUser,
+  items: TaskItem[],
+): Promise<TaskItem[]> {
+  const permissions = new Map<string, Set<FormPermission>>();
+  for (const form of new Set(items.map((t) => t.form)))
+    permissions.set(form, await formPermissions(runtime, user.roles, form));
+  // Who created a record matters only for an unassigned one of a form read by owners alone.
+  const unowned = items
+    .filter((t) => t.assignee === null && !permissions.get(t.form)!.has('read-all'))
+    .map((t) => t.id);
+  const creators = new Map<string, string | null>();
+  for (let i = 0; i < unowned.length; i += 500) {
+    const rows = (await runtime.db
+      .knex('records')
+      .whereIn('id', unowned.slice(i, i + 500))
+      .select('id', 'created_by')) as { id: string; created_by: string | null }[];
+    for (const row of rows) creators.set(row.id, row.created_by);
+  }
+  return items.filter((t) =>
+    canReadRecord(permissions.get(t.form)!, user, {
+      assignee: t.assignee,
+      created_by: creators.get(t.id) ?? null,
+    }),
+  );
+}
+
 export function registerTaskRoutes(router: Router, runtime: RuntimeContext): void {
   router.get('/api/tasks', async (ctx) => {
     const user = requireUser(ctx);
@@ -78,7 +117,14 @@ export function registerTaskRoutes(router: Router, runtime: RuntimeContext): voi
     };
     const now = runtime.clock.now();
     const team = wanted === 'team' ? await teamScopeOf(runtime, user) : undefined;
-    const items = await listTasks(runtime, { ...query, ...(team ? { team } : {}), now: now.getTime() });
+    // Every match first, so the limit counts only what the caller may see.
+    const all = await listTasks(runtime, {
+      ...query,
+      ...(team ? { team } : {}),
+      limit: Number.MAX_SAFE_INTEGER,
+      now: now.getTime(),
+    });
+    const items = (await readableTasks(runtime, user, all)).slice(0, query.limit);
     ctx.body = { items, serverTime: now.toISOString() };
   });
 
