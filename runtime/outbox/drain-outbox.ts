@@ -12,6 +12,8 @@ import { readJson } from '../storage/json-value';
 
 export interface OutboxEvent {
   id: number;
+  /** The writing transaction's id (PostgreSQL; 0 on SQLite): with `id`, the event's place in the outbox. */
+  txId: number;
   stream: string;
   streamId: string;
   type: string;
@@ -105,6 +107,7 @@ export async function drainOutbox(
     for (const row of rows) {
       const event: OutboxEvent = {
         id: Number(row.id),
+        txId: Number(row.tx_id),
         stream: row.stream,
         streamId: row.stream_id,
         type: row.type,

@@ -9,7 +9,7 @@ import type { Knex } from 'knex';
 import { computeAggregate, type AggregateRequest, type FieldInfo, type RuleRecord } from '../../engine';
 import type { Dialect } from '../config/database-url';
 import { readJson } from '../storage/json-value';
-import { aggregateScopeSql } from './aggregate-scope-sql';
+import { aggregateScopeSql, type AggregateCutOff } from './aggregate-scope-sql';
 import { fieldValueSql, type SqlCondition } from './filter-to-sql';
 
 export interface SqlAggregateResult {
@@ -46,10 +46,10 @@ export async function aggregateInSql(
   dialect: Dialect,
   request: AggregateRequest,
   fields: Map<string, FieldInfo>,
-  { idLimit = 200, asOf }: { idLimit?: number; asOf?: number } = {},
+  { idLimit = 200, cutOff }: { idLimit?: number; cutOff?: AggregateCutOff } = {},
 ): Promise<SqlAggregateResult> {
-  // Counted as things stood when the triggering event happened, however late the outbox reads it.
-  const { base, filter, windowInSql } = aggregateScopeSql(knex, dialect, request, fields, asOf);
+  // Counted as things stood when the triggering event was written (or at the tick), however late it is read.
+  const { base, filter, windowInSql } = aggregateScopeSql(knex, dialect, request, fields, cutOff);
   let exact = windowInSql;
   for (const [field, value] of Object.entries(request.groupBy)) {
     const condition = groupCondition(dialect, field, value, fields.get(field));

@@ -34,7 +34,8 @@ export async function groupsInSql(
   { asOf }: { asOf?: number } = {},
 ): Promise<SqlGroupsResult> {
   // Grouped as things stood at the tick, however late it runs.
-  const { base, filter, windowInSql } = aggregateScopeSql(knex, dialect, request, fields, asOf);
+  const cutOff = asOf === undefined ? undefined : { at: asOf };
+  const { base, filter, windowInSql } = aggregateScopeSql(knex, dialect, request, fields, cutOff);
   const exact =
     windowInSql &&
     (request.filter === undefined || filter !== undefined) &&

@@ -160,9 +160,7 @@ export function createRulesConsumer(): OutboxConsumer {
             runtime.db.dialect,
             request,
             await reads.fields(request.form),
-            {
-              asOf: event.at,
-            },
+            { cutOff: { event: { txId: event.txId, id: event.id } } },
           );
           aggregates[request.name] = result.value;
           if (behind.length === 0) behind.push(...result.recordIds);

@@ -86,7 +86,7 @@ async function evaluateTick(
     let behind: string[] | undefined;
     for (const request of aggregateRequests(rule, undefined, tick, group)) {
       const result = await aggregateInSql(trx, runtime.db.dialect, request, await fieldsOf(request.form), {
-        asOf: tick,
+        cutOff: { at: tick },
       });
       aggregates[request.name] = result.value;
       behind ??= result.recordIds;
