@@ -1,5 +1,5 @@
 /**
- * @module The e-mail worker: claims due `notification_emails` rows and sends them through the mailer.
+ * @module The e-mail worker: claims due `notification_emails` rows one at a time and sends them through the mailer.
  * A refused or unreachable SMTP server is an attempt with its error recorded and a retry after the same
  * backoff as webhooks, until the attempts run out (`failed`) — never a lost message or a crashed loop.
  */
@@ -24,8 +24,11 @@ export async function sendDueEmails(
   }: { limit?: number; maxAttempts?: number; leaseMs?: number } = {},
 ): Promise<SendResult> {
   const result: SendResult = { sent: 0, retrying: 0, failed: 0 };
-  const claimed = await claimDueRows(runtime, { table: 'notification_emails', limit, leaseMs });
-  for (const mail of claimed) {
+  for (let sent = 0; sent < limit; sent++) {
+    // One claim per send, as for webhooks: a process killed mid-send (or an SMTP server hanging on one
+    // message) holds back only that message for the lease, not every unsent one of a batch.
+    const [mail] = await claimDueRows(runtime, { table: 'notification_emails', limit: 1, leaseMs });
+    if (!mail) break;
     let messageId: string | null = null;
     let error: string | null = null;
     try {

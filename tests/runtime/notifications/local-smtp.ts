@@ -1,6 +1,7 @@
 /**
  * @module A local SMTP server (smtp-server on 127.0.0.1) for the e-mail tests: no TLS, no auth, collects
- * every message. It can be stopped and started again on the same port, to play an SMTP outage.
+ * every message. It can be stopped and started again on the same port, to play an SMTP outage, and can
+ * hold the next message unanswered, to play a server that hangs mid-send.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -16,9 +17,18 @@ export interface LocalSmtp {
   received: ReceivedMail[];
   stop(): Promise<void>;
   start(): Promise<void>;
+  /**
+   * Leaves the next message unanswered (received, but its DATA not acknowledged); resolves once it has
+   * arrived, with a function that answers it.
+   */
+  holdNext(): Promise<() => void>;
 }
 
-function server(received: ReceivedMail[]): SMTPServer {
+interface Hold {
+  arrived(answer: () => void): void;
+}
+
+function server(received: ReceivedMail[], holds: Hold[]): SMTPServer {
   return new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -33,7 +43,9 @@ function server(received: ReceivedMail[]): SMTPServer {
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
         });
-        callback();
+        const hold = holds.shift();
+        if (hold) hold.arrived(() => callback());
+        else callback();
       });
     },
   });
@@ -41,7 +53,8 @@ function server(received: ReceivedMail[]): SMTPServer {
 
 export async function startSmtp(): Promise<LocalSmtp> {
   const received: ReceivedMail[] = [];
-  let current = server(received);
+  const holds: Hold[] = [];
+  let current = server(received, holds);
   await new Promise<void>((resolve) => current.listen(0, '127.0.0.1', resolve));
   const { port } = current.server.address() as AddressInfo;
   return {
@@ -49,9 +62,10 @@ export async function startSmtp(): Promise<LocalSmtp> {
     received,
     stop: () => new Promise<void>((resolve) => current.close(() => resolve())),
     start: async () => {
-      current = server(received);
+      current = server(received, holds);
       await new Promise<void>((resolve) => current.listen(port, '127.0.0.1', resolve));
     },
+    holdNext: () => new Promise((resolve) => holds.push({ arrived: resolve })),
   };
 }
 
