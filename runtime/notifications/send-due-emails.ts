@@ -1,7 +1,8 @@
 /**
- * @module The e-mail worker: claims due `notification_emails` rows one at a time and sends them through the mailer.
- * A refused or unreachable SMTP server is an attempt with its error recorded and a retry after the same
- * backoff as webhooks, until the attempts run out (`failed`) — never a lost message or a crashed loop.
+ * @module The e-mail worker: claims due `notification_emails` rows one at a time and sends them through
+ * the mailer. A refused or unreachable SMTP server is an attempt with its error recorded and a retry
+ * after the same backoff as webhooks, until the attempts run out (`failed`) — never a lost message or a
+ * crashed loop.
  */
 import { claimDueRows } from '../webhooks/claim-due-rows';
 import { MAX_ATTEMPTS, nextAttemptAt } from '../webhooks/retry-schedule';
