@@ -3,8 +3,11 @@
  * expressions are refused before they run; results are plain JSON values.
  */
 import jsonLogic, { type RulesLogic } from 'json-logic-js';
+import { createIssue } from '../issues/issue';
 import { checkExpression } from './check-expression';
 import { withNow } from './date-operations';
+import { BudgetExceeded, MAX_BUILT_VALUE, MAX_EVALUATION_STEPS, withBudget } from './evaluation-budget';
+import { expressionMessages } from './expression-messages';
 import { installOperations } from './operations';
 
 export interface EvaluateOptions {
@@ -35,14 +38,24 @@ function assertSafe(logic: unknown): void {
 
 /**
  * Evaluates `logic` against `data`. Throws `ExpressionError` when the expression fails its static
- * checks (unknown operation, too deep, too large); definitions are checked when saved, so a saved
- * definition never throws here.
+ * checks (unknown operation, too deep, too large) — definitions are checked when saved, so a saved
+ * definition never throws for these — or when this evaluation overspends its budget (see
+ * evaluation-budget), which only data far beyond what the expression was written for can cause.
  */
 export function evaluateExpression(logic: unknown, data: unknown, options: EvaluateOptions = {}): unknown {
   installOperations();
   assertSafe(logic);
   const now = options.now === undefined ? Date.now() : Number(options.now);
-  return withNow(now, () => jsonLogic.apply(logic as RulesLogic, (data ?? {}) as object));
+  try {
+    return withBudget(() => withNow(now, () => jsonLogic.apply(logic as RulesLogic, (data ?? {}) as object)));
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    const issue =
+      error.kind === 'steps'
+        ? createIssue(expressionMessages, 'expression-too-costly', '', { max: MAX_EVALUATION_STEPS })
+        : createIssue(expressionMessages, 'expression-value-too-large', '', { max: MAX_BUILT_VALUE });
+    throw new ExpressionError(issue.message, [issue]);
+  }
 }
 
 /** JSON-Logic truthiness (an empty array is false), for conditions, guards and visibility. */

@@ -14,6 +14,14 @@ export const expressionMessages: MessageCatalog = {
     en: 'Expression has more than {max} parts',
     'zh-CN': '表达式超过 {max} 个节点',
   },
+  'expression-too-costly': {
+    en: 'Expression needs more than {max} steps to evaluate',
+    'zh-CN': '表达式求值超过 {max} 步',
+  },
+  'expression-value-too-large': {
+    en: 'Expression builds a list or text longer than {max}',
+    'zh-CN': '表达式生成的列表或文本超过 {max}',
+  },
   'invalid-variable': {
     en: 'Variable name must be a string or number',
     'zh-CN': '变量名必须是字符串或数字',

@@ -6,6 +6,7 @@
 import jsonLogic from 'json-logic-js';
 import { betweenOperation, containsOperation, inOperation } from './collection-operations';
 import { dateOperations } from './date-operations';
+import { boundedCat, boundedMerge, meterInterpreter } from './evaluation-budget';
 import { safeVar } from './safe-var';
 
 /** json-logic-js operations kept as they are. */
@@ -53,16 +54,23 @@ export const ALLOWED_OPERATIONS: ReadonlySet<string> = new Set<string>([...BUILT
 
 let installed = false;
 
-/** Installs the safe `var`, the safe `in` and the added operations; idempotent. */
+/**
+ * Installs the safe `var`, the safe `in`, the capped `merge` / `cat`, the added operations and the
+ * step meter; idempotent.
+ */
 export function installOperations(): void {
   if (installed) return;
   jsonLogic.add_operation('var', safeVar);
   jsonLogic.add_operation('in', inOperation);
   jsonLogic.add_operation('between', betweenOperation);
   jsonLogic.add_operation('contains', containsOperation);
+  // The two operations that can double a value per step (inside reduce) are capped.
+  jsonLogic.add_operation('merge', boundedMerge);
+  jsonLogic.add_operation('cat', boundedCat);
   for (const [name, fn] of Object.entries(dateOperations)) jsonLogic.add_operation(name, fn);
   // Removing what the whitelist excludes means a bypass of the check still cannot call them.
   jsonLogic.rm_operation('method');
   jsonLogic.rm_operation('log');
+  meterInterpreter();
   installed = true;
 }

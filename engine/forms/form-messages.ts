@@ -33,6 +33,10 @@ export const formDefinitionMessages: MessageCatalog = {
     en: 'Regular expression risks catastrophic backtracking ({reason})',
     'zh-CN': '正则表达式存在灾难性回溯风险（{reason}）',
   },
+  'pattern-subject-too-long': {
+    en: 'A field with a pattern may allow at most {max} characters',
+    'zh-CN': '设置了格式（正则）的字段最多允许 {max} 个字符',
+  },
   'unknown-variable': {
     en: 'Unknown field "{name}"',
     'zh-CN': '未知字段“{name}”',

@@ -6,8 +6,9 @@
  * fields over the enclosing data. Only keys of the form are ever written, into fresh objects, so
  * `__proto__` or `constructor` in the input cannot reach a prototype.
  */
-import { evaluateExpression, isTruthy } from '../expressions/evaluate-expression';
-import type { Issue } from '../issues/issue';
+import { evaluateExpression, ExpressionError, isTruthy } from '../expressions/evaluate-expression';
+import { expressionMessages } from '../expressions/expression-messages';
+import { createIssue, type Issue } from '../issues/issue';
 import { childPointer } from '../issues/json-pointer';
 import { pickText, type Locale } from '../issues/locale';
 import { scopePlan } from './form-dependencies';
@@ -74,8 +75,22 @@ class Settler {
 
   constructor(private readonly options: SettleOptions) {}
 
-  private evaluate(logic: unknown, context: Data): unknown {
-    return evaluateExpression(logic, context, { now: this.options.now });
+  /**
+   * A saved condition or formula fails at run time only by overspending its evaluation budget — data
+   * far larger than it was written for, e.g. a huge repeating group. That refuses the submission with
+   * an issue at the field (`at`), like any other bad value, instead of failing the server.
+   */
+  private evaluate(logic: unknown, context: Data, at: string): unknown {
+    try {
+      return evaluateExpression(logic, context, { now: this.options.now });
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      for (const issue of error.issues)
+        this.issues.push(
+          createIssue(expressionMessages, issue.code, at, issue.params ?? {}, this.options.locale),
+        );
+      return undefined;
+    }
   }
 
   /** Settles one object of `scope` (the whole data or one row) found at `base`. */
@@ -115,7 +130,7 @@ class Settler {
     for (const node of scopePlan(scope).order) {
       const at = childPointer(base, node.key);
       const shown = node.visibleWhen.every((condition) =>
-        isTruthy(this.evaluate(condition.logic, context())),
+        isTruthy(this.evaluate(condition.logic, context(), at)),
       );
       this.visible[at] = shown;
       if (!shown) {
@@ -125,7 +140,7 @@ class Settler {
       }
       if (node.computed) {
         const field = node.field;
-        let result = plainCopy(this.evaluate(node.computed.logic, context()));
+        let result = plainCopy(this.evaluate(node.computed.logic, context(), at));
         if (field.type !== 'group') result = fieldTypeOf(field).normalizeComputed?.(result) ?? result;
         if (isEmpty(result) || (typeof result === 'number' && !Number.isFinite(result)))
           delete value[node.key];
@@ -144,7 +159,7 @@ class Settler {
       const field = node.field;
       const needed =
         field.required === true ||
-        (node.requiredWhen !== undefined && isTruthy(this.evaluate(node.requiredWhen.logic, context())));
+        (node.requiredWhen !== undefined && isTruthy(this.evaluate(node.requiredWhen.logic, context(), at)));
       this.required[at] = needed;
       if (needed && !isFilled(node, value[node.key])) {
         this.issues.push(

@@ -6,6 +6,7 @@ import type { Issue } from '../../issues/issue';
 import { childPointer } from '../../issues/json-pointer';
 import type { Locale } from '../../issues/locale';
 import { formDefinitionIssue } from '../form-messages';
+import { MAX_PATTERN_SUBJECT } from '../bounded-regexp';
 import { patternProblem } from '../pattern-safety';
 
 /** `field[maxName] < field[minName]` → an issue at the upper bound. */
@@ -69,6 +70,17 @@ export function checkPattern(pattern: string | undefined, path: string, locale: 
   if (problem.kind === 'too-long')
     return [formDefinitionIssue('pattern-too-long', at, { max: problem.max }, locale)];
   return [formDefinitionIssue('unsafe-pattern', at, { reason: problem.reason }, locale)];
+}
+
+/** A field with a pattern may not allow values longer than the pattern is ever run over. */
+export function checkPatternSubject(
+  field: { pattern?: string; maxLength?: number },
+  path: string,
+  locale: Locale,
+): Issue[] {
+  if (field.pattern === undefined || (field.maxLength ?? 0) <= MAX_PATTERN_SUBJECT) return [];
+  const at = childPointer(path, 'maxLength');
+  return [formDefinitionIssue('pattern-subject-too-long', at, { max: MAX_PATTERN_SUBJECT }, locale)];
 }
 
 /** Option values as FieldInfo lists them. */

@@ -2,7 +2,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { computableFieldProperties, lengthBoundProperties, patternSchema } from './common-field-schemas';
 import { stringData } from './data-fragments';
-import { checkAllBounds, checkPattern } from './field-checks';
+import { checkAllBounds, checkPattern, checkPatternSubject } from './field-checks';
 import type { FieldTypeSpec } from './field-type';
 
 /** Length limit of a text value when the author set none. */
@@ -32,5 +32,6 @@ export const textFieldType: FieldTypeSpec<TextField> = {
   checkDefinition: (field, path, locale) => [
     ...checkAllBounds(field, path, locale),
     ...checkPattern(field.pattern, path, locale),
+    ...checkPatternSubject(field, path, locale),
   ],
 };
