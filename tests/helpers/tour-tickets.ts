@@ -28,9 +28,9 @@ export async function submitRecord(
   return ((await res.json()) as { id: string }).id;
 }
 
-/** Submits ticket number `n` of the tour's ticket form with `fields` over a complete default. */
-export function submitTicket(baseUrl: string, n: number, fields: Record<string, unknown>): Promise<string> {
-  return submitRecord(baseUrl, 'ticket', {
+/** The data of ticket number `n` of the tour's ticket form: `fields` over a complete default. */
+export function tourTicket(n: number, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
     customer: `Customer ${n}`,
     priority: 'normal',
     detail: `Problem ${n}`,
@@ -38,5 +38,10 @@ export function submitTicket(baseUrl: string, n: number, fields: Record<string, 
     channel: 'web',
     model: 'X200',
     ...fields,
-  });
+  };
+}
+
+/** Submits ticket number `n` of the tour's ticket form with `fields` over a complete default. */
+export function submitTicket(baseUrl: string, n: number, fields: Record<string, unknown>): Promise<string> {
+  return submitRecord(baseUrl, 'ticket', tourTicket(n, fields));
 }

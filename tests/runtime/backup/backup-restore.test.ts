@@ -19,7 +19,7 @@ import type { RuntimeContext } from '../../../runtime/runtime-context';
 import { openDatabase, type Database } from '../../../runtime/storage/open-database';
 import { ManualClock } from '../../helpers/manual-clock';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/test-databases';
-import { tourApp } from '../../helpers/tour-tickets';
+import { tourApp, tourTicket } from '../../helpers/tour-tickets';
 
 function captureIo(url: string): CommandIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -38,15 +38,6 @@ async function run(url: string, ...argv: string[]) {
   const code = await main(argv, io);
   return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
 }
-
-const ticket = (n: number) => ({
-  customer: `Customer ${n}`,
-  priority: 'normal',
-  detail: `Problem ${n}`,
-  tier: 'standard',
-  channel: 'web',
-  model: 'X200',
-});
 
 /** Every row of every table of the store at `url`, through a connection of its own, sorted. */
 async function everyRow(url: string): Promise<Record<string, string[]>> {
@@ -80,7 +71,7 @@ describe.each(DIALECTS)('closedloop backup / restore on %s', (dialect: Dialect) 
   /** The connection the suite writes through (reopened after a restore). */
   let writer: Database;
   const dir = mkdtempSync(join(tmpdir(), 'closedloop-backup-'));
-  const submit = (n: number) => submitRecord(runtime, 'ticket', { data: ticket(n) }, { id: null });
+  const submit = (n: number) => submitRecord(runtime, 'ticket', { data: tourTicket(n) }, { id: null });
 
   beforeAll(async () => {
     store = await createTestDatabase(dialect);

@@ -4,6 +4,8 @@
  * issue naming the hostile part; the stored draft stays as it was and no event is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredKind } from '../../../runtime/definitions/definition-store';
+import { DEFINITION_PATHS } from '../../../runtime/http/definition-routes';
 import { baseDefinition, hostileCases, hostileDocument, tourBundle } from '../../helpers/hostile-definitions';
 import {
   createUserAndLogin,
@@ -12,15 +14,6 @@ import {
   type TestLogin,
 } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
-
-const PLURAL = {
-  form: 'forms',
-  flow: 'flows',
-  rule: 'rules',
-  report: 'reports',
-  dashboard: 'dashboards',
-  calendar: 'calendars',
-} as const;
 
 describe.each(DIALECTS)('hostile definitions over HTTP on %s', (dialect) => {
   let h: Harness;
@@ -45,14 +38,18 @@ describe.each(DIALECTS)('hostile definitions over HTTP on %s', (dialect) => {
   });
 
   it('stores the valid drafts the hostile ones start from', async () => {
-    const drafts: [keyof typeof PLURAL, Record<string, any>][] = [
+    const drafts: [StoredKind, Record<string, any>][] = [
       ['form', tourBundle.forms![1] as Record<string, any>],
       ...(['form', 'flow', 'rule', 'report', 'dashboard', 'calendar'] as const).map(
-        (kind) => [kind, baseDefinition(kind)] as [keyof typeof PLURAL, Record<string, any>],
+        (kind) => [kind, baseDefinition(kind)] as [StoredKind, Record<string, any>],
       ),
     ];
     for (const [kind, doc] of drafts) {
-      const res = await request({ method: 'PUT', url: `/api/${PLURAL[kind]}/${doc.key}`, payload: doc });
+      const res = await request({
+        method: 'PUT',
+        url: `/api/${DEFINITION_PATHS[kind]}/${doc.key}`,
+        payload: doc,
+      });
       expect(res.status, `${kind} ${doc.key}: ${JSON.stringify(res.body)}`).toBe(200);
     }
   });
@@ -60,7 +57,7 @@ describe.each(DIALECTS)('hostile definitions over HTTP on %s', (dialect) => {
   it.each(hostileCases.map((c) => [c.name, c] as const))('refuses %s', async (_name, c) => {
     const before = await stored();
     const doc = hostileDocument(c);
-    const url = `/api/${PLURAL[c.kind]}/${doc.key}`;
+    const url = `/api/${DEFINITION_PATHS[c.kind]}/${doc.key}`;
     const res = await request({ method: 'PUT', url, payload: doc });
     expect(res.status).toBe(422);
     expect(res.body.error.issues.map(({ code, path }: any) => ({ code, path }))).toContainEqual(c.issue);

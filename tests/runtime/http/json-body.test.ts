@@ -8,18 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importApp } from '../../../runtime/apps/import-app';
 import { rowCount } from '../../helpers/row-count';
 import { startHarness, type Harness } from '../../helpers/runtime-harness';
-import { tourApp } from '../../helpers/tour-tickets';
+import { tourApp, tourTicket } from '../../helpers/tour-tickets';
 
-const TICKET = {
-  data: {
-    customer: 'Gzip Co',
-    priority: 'normal',
-    detail: '屏幕闪烁',
-    tier: 'standard',
-    channel: 'web',
-    model: 'X200',
-  },
-};
+const TICKET = { data: tourTicket(1, { detail: '屏幕闪烁' }) };
 
 describe('JSON request bodies', () => {
   let h: Harness;

@@ -21,7 +21,7 @@ import {
   type TestLogin,
 } from '../../helpers/runtime-harness';
 import { DIALECTS } from '../../helpers/test-databases';
-import { tourApp } from '../../helpers/tour-tickets';
+import { tourApp, tourTicket } from '../../helpers/tour-tickets';
 
 interface WriteOperation {
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -143,21 +143,7 @@ describe.each(DIALECTS)('write endpoints under random and hostile input on %s', 
   beforeAll(async () => {
     h = await startHarness(dialect);
     await importApp(h.runtime, tourApp(), null);
-    const record = await submitRecord(
-      h.runtime,
-      'ticket',
-      {
-        data: {
-          customer: 'Fuzz Co',
-          priority: 'normal',
-          detail: 'Screen flickers',
-          tier: 'standard',
-          channel: 'web',
-          model: 'X200',
-        },
-      },
-      { id: null },
-    );
+    const record = await submitRecord(h.runtime, 'ticket', { data: tourTicket(1) }, { id: null });
     recordId = record.id;
     admin = await createUserAndLogin(h, { username: 'fuzz-admin', roles: ['admin'] });
   }, 60_000);

@@ -30,18 +30,11 @@ import { ManualClock } from '../../helpers/manual-clock';
 import { createUserAndLogin, startHarness, type Harness } from '../../helpers/runtime-harness';
 import { spawnClosedloop, type RunningCommand } from '../../helpers/spawn-closedloop';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/test-databases';
-import { tourApp } from '../../helpers/tour-tickets';
+import { tourApp, tourTicket } from '../../helpers/tour-tickets';
 
 /** A complete tour ticket with `fields` laid over it. */
-const ticket = (n: number, fields: Record<string, unknown> = {}) => ({
-  customer: `Load Customer ${n}`,
-  priority: 'normal',
-  detail: `Problem ${n}`,
-  tier: 'standard',
-  channel: 'web',
-  model: 'X200',
-  ...fields,
-});
+const ticket = (n: number, fields: Record<string, unknown> = {}) =>
+  tourTicket(n, { customer: `Load Customer ${n}`, ...fields });
 
 const lines = (text: unknown) => (typeof text === 'string' && text !== '' ? text.split('\n') : []);
 
