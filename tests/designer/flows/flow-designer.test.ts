@@ -39,12 +39,19 @@ async function box(locator: Locator) {
   return b;
 }
 
-/** Drags with the mouse in small steps, as a person would. */
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+/**
+ * Drags `grip` with the mouse in small steps, as a person would, to the centre of `to` or by an offset.
+ * The pointer first hovers the grip: Playwright waits until it stands still and is what the pointer
+ * hits there (on a busy machine the canvas may still be settling).
+ */
+async function drag(page: Page, grip: Locator, to: Locator | { dx: number; dy: number }) {
+  await grip.hover();
+  const from = centre(await box(grip));
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  await page.mouse.move(from.x + (to.x - from.x) / 3, from.y + (to.y - from.y) / 3, { steps: 5 });
-  await page.mouse.move(to.x, to.y, { steps: 10 });
+  const end = 'dx' in to ? { x: from.x + to.dx, y: from.y + to.dy } : centre(await box(to));
+  await page.mouse.move(from.x + (end.x - from.x) / 3, from.y + (end.y - from.y) / 3, { steps: 5 });
+  await page.mouse.move(end.x, end.y, { steps: 10 });
   await page.mouse.up();
 }
 
@@ -102,7 +109,7 @@ describe('flow designer', () => {
 
     // Drag the plan stage down.
     const before = boxes.get('plan')!;
-    await drag(page, centre(before), { x: centre(before).x, y: centre(before).y + 90 });
+    await drag(page, node(page, 'plan'), { dx: 0, dy: 90 });
     const after = await box(node(page, 'plan'));
     expect(after.y - before.y).toBeGreaterThan(40);
     expect(Math.abs(after.x - before.x)).toBeLessThan(5);
@@ -123,9 +130,11 @@ describe('flow designer', () => {
     await page.getByRole('heading', { name: 'Stage: Parts on order' }).waitFor();
 
     // Connect plan → the new stage by dragging between their connection points.
-    const source = await box(node(page, 'plan').locator('.react-flow__handle.source'));
-    const target = await box(node(page, 'stage').locator('.react-flow__handle.target'));
-    await drag(page, centre(source), centre(target));
+    await drag(
+      page,
+      node(page, 'plan').locator('.react-flow__handle.source'),
+      node(page, 'stage').locator('.react-flow__handle.target'),
+    );
     await page.getByRole('heading', { name: 'Transition: TO_STAGE' }).waitFor();
     await page.getByLabel('Event name').fill('ORDER_PARTS');
     await page.getByLabel('Event name').press('Enter');

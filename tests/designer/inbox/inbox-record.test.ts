@@ -195,9 +195,8 @@ describe('inbox and record page', () => {
         .getByText(/^SLA warning: “/)
         .first()
         .waitFor();
-      // Stage names come from the pinned flow, which loads after the record: wait for them too.
-      await timeline.getByText('Diagnose → Plan').first().waitFor();
-      const text = (await timeline.textContent()) ?? '';
+      // Stage names come from the pinned flow and field labels from the pinned form, both loaded
+      // after the record: each line is awaited until it reads as a person would see it.
       for (const line of [
         'Entered the stage “Diagnose”',
         'Entered the stage “Plan”',
@@ -207,7 +206,7 @@ describe('inbox and record page', () => {
         'Called the customer: flicker only when the room is cold.',
         'The customer submitted the record',
       ]) {
-        expect(text).toContain(line);
+        await expect.poll(async () => (await timeline.textContent()) ?? '').toContain(line);
       }
       await expectNoSidewaysScroll(page);
       await screenshot(page, 'record-desktop');
