@@ -11,6 +11,7 @@ import type { Knex } from 'knex';
 import {
   aggregateRequests,
   evaluateRule,
+  ExpressionError,
   firingIdentity,
   groupKey,
   listFormFields,
@@ -18,9 +19,11 @@ import {
   type FieldInfo,
   type FormDefinition,
   type RuleDefinition,
+  type RuleEvaluation,
   type RuleEvent,
   type RuleRecord,
 } from '../../engine';
+import { appendEvent } from '../events/append-event';
 import type { OutboxConsumer, OutboxEvent } from '../outbox/drain-outbox';
 import type { RuntimeContext } from '../runtime-context';
 import { readJson } from '../storage/json-value';
@@ -127,6 +130,29 @@ function mayConcernARule(rules: RuleDefinition[], event: OutboxEvent): boolean {
   );
 }
 
+/**
+ * Records that `rule` could not be evaluated for the record's event: a `rule.evaluation-failed` event
+ * on the rule's stream with the issues, and a warning in the log.
+ */
+async function recordEvaluationFailure(
+  runtime: RuntimeContext,
+  trx: Knex.Transaction,
+  rule: RuleDefinition,
+  recordId: string,
+  event: OutboxEvent,
+  error: ExpressionError,
+): Promise<void> {
+  runtime.logger.warn('rule not evaluated', { rule: rule.key, recordId, error: error.message });
+  await appendEvent(trx, {
+    stream: 'rule',
+    streamId: rule.key,
+    type: 'rule.evaluation-failed',
+    actor: null,
+    at: event.at,
+    payload: { rule: rule.key, recordId, eventId: event.id, issues: error.issues },
+  });
+}
+
 export function createRulesConsumer(): OutboxConsumer {
   return {
     name: 'rules',
@@ -150,8 +176,8 @@ export function createRulesConsumer(): OutboxConsumer {
               stage: String(event.payload.stage ?? record.stage ?? ''),
             }
       ) as RuleEvent;
-      for (const rule of await reads.rules()) {
-        if (!matchesTrigger(rule, ruleEvent)) continue;
+      /** The rule's aggregates for this record, and the engine's verdict. */
+      const decide = async (rule: RuleDefinition) => {
         const aggregates: Record<string, number | null> = {};
         const behind: string[] = [];
         for (const request of aggregateRequests(rule, record, at)) {
@@ -179,6 +205,22 @@ export function createRulesConsumer(): OutboxConsumer {
           now: at,
           lastFiredAt: last?.at ? new Date(Number(last.at)).toISOString() : null,
         });
+        return { outcome, behind };
+      };
+      for (const rule of await reads.rules()) {
+        if (!matchesTrigger(rule, ruleEvent)) continue;
+        let decided: { outcome: RuleEvaluation; behind: string[] };
+        try {
+          decided = await decide(rule);
+        } catch (error) {
+          // A condition or filter that overspends its evaluation budget on this record fails this
+          // rule for this event only: recorded and passed over, never a batch retried for ever that
+          // would hold up every other rule behind it.
+          if (!(error instanceof ExpressionError)) throw error;
+          await recordEvaluationFailure(runtime, trx, rule, record.id, event, error);
+          continue;
+        }
+        const { outcome, behind } = decided;
         if (!outcome.fired) continue;
         await storeFiring(runtime, trx, {
           rule,
