@@ -14,7 +14,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../runtime/auth/users';
 import { readJson } from '../../runtime/storage/json-value';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, PAGE_WAIT_MS } from '../helpers/browser';
 import {
   screenshot,
   signIn,
@@ -209,7 +209,7 @@ describe('walkthrough: design a form, fill it, work the record', () => {
     // 1. The admin builds the repair request form by dragging fields from the palette.
     const adminContext = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
     const admin = await adminContext.newPage();
-    admin.setDefaultTimeout(10_000);
+    admin.setDefaultTimeout(PAGE_WAIT_MS);
     await signIn(admin, server.url);
     await designRepairForm(admin, server.url, 'repair');
 
@@ -266,7 +266,7 @@ describe('walkthrough: design a form, fill it, work the record', () => {
     const description = 'The screen flickers ten minutes after start-up';
     const customerContext = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
     const customer = await customerContext.newPage();
-    customer.setDefaultTimeout(10_000);
+    customer.setDefaultTimeout(PAGE_WAIT_MS);
     await customer.goto(server.url + '/f/repair');
     await customer.getByRole('heading', { name: 'Repair request' }).waitFor();
     await useLanguage(customer, 'en');
@@ -304,7 +304,7 @@ describe('walkthrough: design a form, fill it, work the record', () => {
     // … and another customer on a phone, in Chinese.
     const phoneContext = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'zh-CN' });
     const phone = await phoneContext.newPage();
-    phone.setDefaultTimeout(10_000);
+    phone.setDefaultTimeout(PAGE_WAIT_MS);
     await phone.goto(server.url + '/f/repair');
     await phone.getByRole('heading', { name: '维修申请' }).waitFor();
     await useLanguage(phone, 'zh-CN');
@@ -330,7 +330,7 @@ describe('walkthrough: design a form, fill it, work the record', () => {
     // 4. The agent finds the request in the inbox, counting down, and moves it through two stages.
     const agentContext = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
     const page = await agentContext.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(PAGE_WAIT_MS);
     await signIn(page, server.url, AGENT);
     await page.goto(server.url + '/inbox');
     const tasks = page.getByTestId('task');

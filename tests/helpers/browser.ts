@@ -6,6 +6,12 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CLOSEDLOOP_CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * How long a page waits for what a person would wait for (a chart drawn, a panel opened). Generous:
+ * the suites run beside real server processes on two cores, and a wait is not a timing assertion.
+ */
+export const PAGE_WAIT_MS = 30_000;
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -15,6 +15,7 @@ import { DESIGNER_DIST, REPO_ROOT } from '../../runtime/designer/designer-build'
 import { memoryLogger } from '../../runtime/logger';
 import { ManualClock } from './manual-clock';
 import { createTestDatabase, type TestDatabase } from './test-databases';
+import { PAGE_WAIT_MS } from './browser';
 
 export const ADMIN = { username: 'admin', password: 'correct horse battery staple' };
 
@@ -87,7 +88,7 @@ export async function openSignedIn(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
   await signIn(page, server.url, user);
   return { context, page };
 }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importApp } from '../../../runtime/apps/import-app';
 import { createUser } from '../../../runtime/auth/users';
 import { submitRecord } from '../../../runtime/records/record-service';
-import { launchBrowser } from '../../helpers/browser';
+import { launchBrowser, PAGE_WAIT_MS } from '../../helpers/browser';
 import {
   openSignedIn,
   screenshot,
@@ -123,7 +123,7 @@ describe('the customer picker on the ticket form', () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'en-US' });
     try {
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(PAGE_WAIT_MS);
       await page.goto(server.url + '/f/after-sales-ticket');
       await showIn(page, 'English');
       await page.getByRole('textbox', { name: 'Customer', exact: true }).waitFor();

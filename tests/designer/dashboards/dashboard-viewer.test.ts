@@ -14,7 +14,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../../runtime/auth/users';
-import { launchBrowser } from '../../helpers/browser';
+import { launchBrowser, PAGE_WAIT_MS } from '../../helpers/browser';
 import {
   ADMIN,
   screenshot,
@@ -246,7 +246,7 @@ describe('dashboard viewer', () => {
     async () => {
       const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(PAGE_WAIT_MS);
       await page.clock.install();
       await signIn(page, server.url);
       await page.goto(`${server.url}/dashboards/service`);
@@ -339,7 +339,7 @@ describe('dashboard viewer', () => {
 
       const stranger = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
       const outside = await stranger.newPage();
-      outside.setDefaultTimeout(10_000);
+      outside.setDefaultTimeout(PAGE_WAIT_MS);
       await outside.goto(`${address}?model=X100`);
       await outside.getByRole('heading', { name: 'Service dashboard' }).waitFor();
       await outside.getByText('Read-only view').waitFor();
@@ -410,7 +410,7 @@ describe('dashboard viewer', () => {
   it('offers Edit and Share only to those who author, and drills into what the reader may read', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(PAGE_WAIT_MS);
     await signIn(page, server.url, AGENT);
     await page.goto(`${server.url}/dashboards/service`);
     await page.getByRole('heading', { name: 'Service dashboard' }).waitFor();

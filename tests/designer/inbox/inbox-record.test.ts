@@ -16,7 +16,7 @@ import { importApp } from '../../../runtime/apps/import-app';
 import { createUser } from '../../../runtime/auth/users';
 import { updateRecord } from '../../../runtime/records/record-service';
 import { sweepDueTimers } from '../../../runtime/timers/timer-sweeper';
-import { launchBrowser } from '../../helpers/browser';
+import { launchBrowser, PAGE_WAIT_MS } from '../../helpers/browser';
 import {
   screenshot,
   signIn,
@@ -90,7 +90,7 @@ describe('inbox and record page', () => {
     async () => {
       const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en' });
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(PAGE_WAIT_MS);
       await signIn(page, server.url, AGENT);
       await page.goto(server.url + '/inbox');
       const tasks = page.getByTestId('task');
@@ -217,7 +217,7 @@ describe('inbox and record page', () => {
   it('lets a manager assign two tickets at once from the team queue', { timeout: 60_000 }, async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en' });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(PAGE_WAIT_MS);
     await signIn(page, server.url, MANAGER);
     await page.goto(server.url + '/inbox');
     await page.getByRole('tab', { name: 'My team’s queue' }).click();
@@ -247,7 +247,7 @@ describe('inbox and record page', () => {
   it('works at phone width in Chinese', { timeout: 60_000 }, async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'zh-CN' });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(PAGE_WAIT_MS);
     await signIn(page, server.url, AGENT);
     await page.goto(server.url + '/inbox');
     await page.getByRole('tab', { name: '我的待办' }).waitFor();
