@@ -13,7 +13,9 @@ export async function dragWithMouse(
   target: Locator,
   at: 'center' | 'end' = 'center',
 ): Promise<void> {
-  await source.scrollIntoViewIfNeeded();
+  // Hovering first makes Playwright wait until the source stands still and is what the pointer hits
+  // (on a busy machine the page may still be laying itself out).
+  await source.hover();
   const from = await source.boundingBox();
   if (!from) throw new Error('drag source not visible');
   const x0 = from.x + from.width / 2;
