@@ -15,6 +15,7 @@ import { publishSlaTicket } from '../runtime/records/record-fixtures';
 import { ManualClock } from './manual-clock';
 import { spawnClosedloop, type RunningCommand } from './spawn-closedloop';
 import { createTestDatabase, type TestDatabase } from './test-databases';
+import { readJson } from '../../runtime/storage/json-value';
 
 /** Each `sla-ticket` schedules three SLA timers (two warnings and the breach). */
 export const TIMERS_PER_TICKET = 3;
@@ -119,9 +120,6 @@ export async function waitForOverdueFired(store: CrashStore, ms: number): Promis
   }
 }
 
-const dataOf = (value: unknown) =>
-  (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
-
 /** The promises a crash must not break, checked over the whole store. */
 export async function expectNothingLostOrDoubled(
   store: CrashStore,
@@ -130,7 +128,7 @@ export async function expectNothingLostOrDoubled(
   const titles = (
     (await store.db.knex('records').where({ form_key: 'sla-ticket' }).pluck('data')) as unknown[]
   )
-    .map((d) => String(dataOf(d).title))
+    .map((d) => String(readJson<Record<string, unknown>>(d).title))
     .filter((t) => t.startsWith(load.prefix));
   const stored = new Map<string, number>();
   for (const t of titles) stored.set(t, (stored.get(t) ?? 0) + 1);
@@ -151,7 +149,7 @@ export async function expectNothingLostOrDoubled(
     .select('stream_id', 'type', 'payload')) as { stream_id: string; type: string; payload: unknown }[];
   const perTimer = new Map<string, number>();
   for (const f of firings) {
-    const key = `${f.stream_id}:${f.type}:${String(dataOf(f.payload).fraction)}`;
+    const key = `${f.stream_id}:${f.type}:${String(readJson<Record<string, unknown>>(f.payload).fraction)}`;
     perTimer.set(key, (perTimer.get(key) ?? 0) + 1);
   }
   expect(perTimer.size, 'overdue timers fired').toBe(store.overdueTickets * TIMERS_PER_TICKET);

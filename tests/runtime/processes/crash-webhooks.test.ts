@@ -28,6 +28,7 @@ import {
 import { spawnClosedloop, type RunningCommand } from '../../helpers/spawn-closedloop';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/test-databases';
 import { ticket, ticketRule, tourWith, whenTicket } from '../rules/rule-actions-app';
+import { readJson } from '../../../runtime/storage/json-value';
 
 const RULE = 'screen-to-erp';
 const SUBSCRIBED = 'record.*';
@@ -37,9 +38,6 @@ const ANSWERED_BEFORE_KILL = 12;
 const KILL_AFTER = 15;
 const SUBMITTED_AFTER_RESTART = 3;
 const CLIENTS = 4;
-
-const dataOf = (value: unknown) =>
-  (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
 
 async function startServer(db: TestDatabase): Promise<{ server: RunningCommand; url: string }> {
   const server = spawnClosedloop(['serve'], {
@@ -211,7 +209,7 @@ describe.each(DIALECTS)('SIGKILL with webhooks in flight on %s', (dialect: Diale
       const final = await expected();
       const stored = (
         (await db.knex('records').where({ form_key: 'ticket' }).pluck('data')) as unknown[]
-      ).map((d) => String(dataOf(d).detail));
+      ).map((d) => String(readJson<Record<string, unknown>>(d).detail));
       expect([...acknowledged].filter((t) => !stored.includes(t))).toEqual([]);
 
       const grouped = byDeliveryId(receiver.received);
